@@ -1,0 +1,169 @@
+"""The `fact-trainer` command line: a contract other tools and tests rely on.
+
+Every error a user can cause ends in a message and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from trainer.core import report as reporting
+from trainer.core.engine import Engine
+from trainer.core.library import entries, find, scenarios_dir
+from trainer.core.loading import FileProblems, load_plan, load_scenario
+from trainer.core.plan import PlanError
+from trainer.core.schema import scenario_schema
+
+
+def _print_problems(problems, stream=sys.stderr) -> None:
+    for problem in problems:
+        print(problem, file=stream)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """List the scenarios under scenarios/."""
+    found = entries(scenarios_dir())
+    valid = [e for e in found if e.scenario is not None]
+    if args.json:
+        print(json.dumps([reporting.scenario_summary(e.scenario, e.path) for e in valid], indent=2, ensure_ascii=False))
+    else:
+        if not valid:
+            print(f"No scenarios in {scenarios_dir()}.")
+        for e in valid:
+            s = e.scenario
+            budget = f"{s.budget:,}" if isinstance(s.budget, int) else f"{min(s.budgets):,}-{max(s.budgets):,}"
+            print(f"{s.id:<24} {s.turns:>3} turns  budget {budget:>17} yuan/turn  {s.difficulty:<8}  {s.title}")
+    broken = [e for e in found if e.scenario is None]
+    for e in broken:
+        print(f"skipped {e.path}: it does not validate (run fact-trainer validate {e.path})", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate scenario files; print every problem as PATH:LINE: key: message."""
+    failed = False
+    for name in args.paths:
+        try:
+            scenario = load_scenario(name)
+        except FileProblems as exc:
+            failed = True
+            _print_problems(exc.problems, sys.stdout)
+            continue
+        print(f"{name}: ok ({scenario.id}, {scenario.turns} turns)")
+    return 1 if failed else 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    """Play a whole game headless from a plan file."""
+    try:
+        scenario, _ = find(args.scenario)
+        decisions = load_plan(args.plan, scenario)
+    except FileProblems as exc:
+        _print_problems(exc.problems)
+        return 1
+    seed = scenario.seed if args.seed is None else args.seed
+    game = Engine(scenario).new_game(seed)
+    try:
+        game.play(decisions)
+    except PlanError as exc:  # compile_plan checked the plan; kept for safety
+        print(f"{args.plan}: {exc}", file=sys.stderr)
+        return 1
+    data = reporting.game_json(game)
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(game_table(game))
+    return 0
+
+
+def game_table(game) -> str:
+    """A whole game as a readable table, one line per turn, then the score."""
+    data = reporting.game_json(game)
+    lines = [f"{game.scenario.title} ({game.scenario.id}), seed {game.seed}", ""]
+    head = (f"{'turn':>4} {'spend':>9} {'GMV':>11} {'GPM':>7} {'ROI':>6} {'net GMV':>11} {'profit':>11}"
+            f" {'F GMV':>10} {'A GMV':>10} {'C GMV':>10} {'T GMV':>10} {'pool':>5} {'fans':>8} {'rating':>6}")
+    lines.append(head)
+    lines.append("-" * len(head))
+    for t in data["turns"]:
+        ch = t["channels"]
+        lines.append(
+            f"{t['turn']:>4} {t['spend']:>9,} {t['gmv']:>11,} {t['gpm']:>7.1f} {t['roi']:>6.2f} {t['net_gmv']:>11,}"
+            f" {t['profit']:>11,} {ch['field']['gmv']:>10,} {ch['alliance']['gmv']:>10,} {ch['campaign']['gmv']:>10,}"
+            f" {ch['top_kol']['gmv']:>10,} {t['state']['pool']:>5.2f} {t['state']['fans']:>8,} {t['state']['rating']:>6.2f}"
+            + (f"  {t['event']}" if t["event"] else "")
+        )
+    total = data["total"]
+    lines += ["", f"Total GMV {total['gmv']:,} yuan, GPM {total['gpm']:.1f}, net GMV {total['net_gmv']:,}, "
+              f"profit {total['profit']:,}", f"Score {total['score']}, stars {total['stars']}/3"]
+    for o in total["objectives"]:
+        lines.append(f"  {'*' * o['stars']:<3} {o['label']}: {o['value']:,}")
+    return "\n".join(lines)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of scenario files."""
+    print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _play(args: argparse.Namespace) -> int:
+    try:
+        from trainer.ui.app import run
+    except ImportError:
+        build_parser().print_help()
+        return 0
+    return run(getattr(args, "scenario", None))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `fact-trainer`."""
+    parser = argparse.ArgumentParser(
+        prog="fact-trainer",
+        description="FACT Trainer: run a brand on an interest e-commerce platform, turn by turn.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("list", help="list the scenarios")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("validate", help="check scenario files")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("simulate", help="play a whole game headless from a plan file")
+    p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
+    p.add_argument("--plan", required=True, metavar="PLAN.toml", help="the plan file")
+    p.add_argument("--seed", type=int, default=None, help="market seed (default: the scenario's)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of scenario files")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("play", help="play in the terminal (the default)")
+    p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario id or path")
+    p.set_defaults(func=_play)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `fact-trainer` and `python -m trainer`."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _play(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

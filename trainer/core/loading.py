@@ -1,0 +1,283 @@
+"""Reading scenario and plan files, with problems an author can act on.
+
+Whatever a file holds (nothing, binary, bad TOML, wrong types, huge numbers), loading
+ends either in a validated model or in a `FileProblems` error that lists every problem
+as `PATH:LINE: dotted.key: what is wrong`, with a "did you mean" for misspelt keys.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from trainer.core.plan import Decision, Plan, PlanError, compile_plan
+from trainer.core.scenario import AT_MARK, Scenario
+
+MAX_FILE_BYTES = 2_000_000
+
+
+@dataclass(slots=True, frozen=True)
+class Problem:
+    """One thing wrong in a file, where it is and what to do."""
+
+    path: str
+    line: int
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.key}: {self.message}"
+
+
+class FileProblems(Exception):
+    """A file that could not be used; `problems` says why, each with its line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def _split_at(message: str, loc: tuple) -> list[tuple[tuple, str]]:
+    out = []
+    for line in message.splitlines() or [message]:
+        match = AT_MARK.match(line)
+        if match:
+            parts = tuple(int(p) if p.isdigit() else p for p in match.group(1).split(".") if p)
+            out.append(((*loc, *parts), match.group(2)))
+        else:
+            out.append((loc, line))
+    return out
+
+
+# ---------------------------------------------------------------- finding lines
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+
+
+def _split_key(text: str) -> list[str]:
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", text)
+    return [p.strip("\"'") for p in parts]
+
+
+def key_lines(text: str) -> dict[tuple, int]:
+    """Map every dotted key path written in a TOML text to its first line (1-based).
+
+    Arrays of tables count their entries, so ("kols", 1, "fee") is the fee of the
+    second [[kols]] entry. Keys inside inline tables map to the line of their table.
+    """
+    lines: dict[tuple, int] = {}
+    table: tuple = ()
+    counts: dict[tuple, int] = {}
+    in_string: str | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if in_string:
+            if in_string in raw:
+                in_string = None
+            continue
+        header = _HEADER.match(raw)
+        if header:
+            path = tuple(_split_key(header.group(2)))
+            if header.group(1) == "[[":
+                index = counts.get(path, -1) + 1
+                counts[path] = index
+                table = (*path, index)
+            else:
+                table = path
+            lines.setdefault(table, number)
+            # a table inside an array entry, e.g. [market.field], also maps its parents
+            for cut in range(1, len(table)):
+                lines.setdefault(table[:cut], number)
+            continue
+        key = _KEY.match(raw)
+        if key:
+            path = (*table, *_split_key(key.group(1)))
+            lines.setdefault(path, number)
+            rest = raw[key.end():]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) == 1:
+                    in_string = quote
+    return lines
+
+
+def locate(lines: dict[tuple, int], loc: tuple) -> int:
+    """The line of `loc`, or of its nearest written parent; 1 when none is written."""
+    for cut in range(len(loc), 0, -1):
+        line = lines.get(tuple(loc[:cut]))
+        if line is not None:
+            return line
+    return 1
+
+
+# ---------------------------------------------------------------- messages
+
+def _dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(file)"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys allowed in the table at `loc` under `model`, to suggest a spelling."""
+    current: object = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        current = _inner_model(fields[part].annotation)
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _inner_model(annotation):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _describe(error: dict, allowed: list[str]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "missing":
+        return "missing: this key is required"
+    if kind == "extra_forbidden":
+        name = str(error["loc"][-1])
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else (f"; allowed here: {', '.join(allowed)}" if allowed else "")
+        return f"unknown key {name!r}{hint}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"must be a whole number, got {_shown(value)}"
+    if kind in ("float_type", "float_parsing"):
+        return f"must be a number, got {_shown(value)}"
+    if kind == "finite_number":
+        return "must be a finite number"
+    if kind in ("string_type",):
+        return f"must be text in quotes, got {_shown(value)}"
+    if kind in ("list_type", "tuple_type"):
+        return f"must be a list in [ ], got {_shown(value)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"must be a table of keys, got {_shown(value)}"
+    if kind == "bool_type":
+        return f"must be true or false, got {_shown(value)}"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx.get('ge')}, got {_shown(value)}"
+    if kind == "greater_than":
+        return f"must be more than {ctx.get('gt')}, got {_shown(value)}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx.get('le')}, got {_shown(value)}"
+    if kind == "less_than":
+        return f"must be less than {ctx.get('lt')}, got {_shown(value)}"
+    if kind == "literal_error":
+        return f"must be one of {ctx.get('expected')}, got {_shown(value)}"
+    if kind == "string_pattern_mismatch":
+        return f"{_shown(value)} may hold only lower-case letters, digits, - and _ (starting with a letter or digit)"
+    if kind in ("too_short", "string_too_short"):
+        return "must not be empty" if ctx.get("min_length") in (1, None) else f"needs at least {ctx.get('min_length')} entries"
+    if kind in ("too_long", "string_too_long"):
+        return f"is too long: at most {ctx.get('max_length')}"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return error["msg"]
+
+
+def problems_from(error: ValidationError, model: type[BaseModel], path: str, lines: dict[tuple, int]) -> list[Problem]:
+    """Turn a pydantic error into Problems with lines and author's words."""
+    problems: list[Problem] = []
+    for err in error.errors(include_url=False):
+        loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and ("[" in part or part in ("int", "float", "str"))))
+        message = _describe(err, _fields_at(model, loc[:-1]))
+        for where, text in _split_at(message, loc):
+            problems.append(Problem(path, locate(lines, where), _dotted(where), text))
+    return sorted(problems, key=lambda p: p.line)
+
+
+# ---------------------------------------------------------------- files
+
+def read_toml(path: Path) -> tuple[dict, dict[tuple, int]]:
+    """Parse a TOML file into data and key lines, or FileProblems saying why not."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblems([Problem(name, 1, "(file)", "no such file")]) from None
+    except IsADirectoryError:
+        raise FileProblems([Problem(name, 1, "(file)", "is a folder, not a TOML file")]) from None
+    except OSError as exc:
+        raise FileProblems([Problem(name, 1, "(file)", f"cannot be read: {exc.strerror or exc}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise FileProblems([Problem(name, 1, "(file)", f"is {len(raw):,} bytes; a scenario or plan is far smaller (at most {MAX_FILE_BYTES:,})")])
+    if b"\x00" in raw:
+        raise FileProblems([Problem(name, 1, "(file)", "is binary, not a TOML text file")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileProblems([Problem(name, line, "(file)", "is not UTF-8 text; save it as UTF-8")]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line = int(match.group(1)) if match else 1
+        what = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)).rstrip(".")
+        if match:
+            what += f" (column {match.group(2)})"
+        raise FileProblems([Problem(name, line, "(syntax)", f"not valid TOML: {what}")]) from None
+    except RecursionError:
+        raise FileProblems([Problem(name, 1, "(syntax)", "nested too deeply to read")]) from None
+    return data, key_lines(text)
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """A validated scenario from a TOML file, or FileProblems."""
+    path = Path(path)
+    data, lines = read_toml(path)
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise FileProblems(problems_from(exc, Scenario, str(path), lines)) from None
+    except RecursionError:
+        raise FileProblems([Problem(str(path), 1, "(file)", "nested too deeply to read")]) from None
+
+
+def load_plan(path: str | Path, scenario: Scenario) -> list[Decision]:
+    """A plan file checked against `scenario`, as one Decision per turn, or FileProblems."""
+    path = Path(path)
+    data, lines = read_toml(path)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        raise FileProblems(problems_from(exc, Plan, str(path), lines)) from None
+    try:
+        return compile_plan(scenario, plan)
+    except PlanError as exc:
+        index = {entry.turn: i for i, entry in enumerate(plan.turn)}
+        problems = []
+        for turn, key, message in exc.problems:
+            loc: tuple = ("default", key)
+            if turn in index:
+                entry = plan.turn[index[turn]]
+                if key in ("turn", "budget") or getattr(entry, key, None) is not None:
+                    loc = ("turn", index[turn], key)
+            problems.append(Problem(str(path), locate(lines, loc), _dotted(loc), message))
+        raise FileProblems(problems) from None

@@ -1,0 +1,195 @@
+"""Plans: a player's decisions for every turn, as a TOML file or built in code.
+
+A plan file has a `[default]` table that applies to every turn and `[[turn]]` entries
+that override the keys they name for one turn. A key left out means nothing spent.
+`compile_plan` checks a plan against a scenario (budget, KOL ids, commission range)
+and turns it into one `Decision` per turn, the form the engine takes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from trainer.core.scenario import MAX_MONEY, POSITIONS, STRENGTHS, Scenario
+
+DECISION_KEYS: tuple[str, ...] = (*POSITIONS, *STRENGTHS, "kol", "commission", "discount")
+
+
+@dataclass(slots=True, frozen=True)
+class Decision:
+    """What the player does in one turn. Money in yuan; commission and discount in percent.
+
+    `kol` names the KOL to book with the `top_kol` money; None books the best-fitting
+    KOL it affords. `commission` None offers the creator pool's default commission.
+    """
+
+    field: int = 0
+    alliance: int = 0
+    campaign: int = 0
+    top_kol: int = 0
+    content: int = 0
+    brand: int = 0
+    product: int = 0
+    price: int = 0
+    kol: str | None = None
+    commission: float | None = None
+    discount: float = 0.0
+
+    @property
+    def spend(self) -> int:
+        """Everything this decision takes from the turn's budget."""
+        return (
+            self.field + self.alliance + self.campaign + self.top_kol
+            + self.content + self.brand + self.product + self.price
+        )
+
+    def replace(self, **changes) -> Decision:
+        """A copy with some keys changed."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update(changes)
+        return Decision(**values)
+
+    def to_dict(self) -> dict:
+        """The decision as plan-file keys, leaving out what is zero or unset."""
+        out: dict = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None or value == 0:
+                continue
+            out[f.name] = value
+        return out
+
+
+class _DecisionKeys(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    field: int | None = Field(None, ge=0, le=MAX_MONEY)
+    """Yuan on F, self-broadcast."""
+    alliance: int | None = Field(None, ge=0, le=MAX_MONEY)
+    """Yuan on A, the creator alliance (samples, traffic support); commission is paid on sales."""
+    campaign: int | None = Field(None, ge=0, le=MAX_MONEY)
+    """Yuan on C, platform campaigns."""
+    top_kol: int | None = Field(None, ge=0, le=MAX_MONEY)
+    """Yuan on T, top KOLs: the slot fee and any deeper cooperation."""
+    content: int | None = Field(None, ge=0, le=MAX_MONEY)
+    """Yuan invested in content strength."""
+    brand: int | None = Field(None, ge=0, le=MAX_MONEY)
+    """Yuan invested in brand strength."""
+    product: int | None = Field(None, ge=0, le=MAX_MONEY)
+    """Yuan invested in product strength."""
+    price: int | None = Field(None, ge=0, le=MAX_MONEY)
+    """Yuan invested in price strength (supply chain, cost)."""
+    kol: str | None = None
+    """Id of the KOL to book; left out, the best-fitting one the money affords."""
+    commission: float | None = Field(None, ge=0, le=100, allow_inf_nan=False)
+    """Commission offered to creators, in percent."""
+    discount: float | None = Field(None, ge=0, le=90, allow_inf_nan=False)
+    """Discount off the list price this turn, in percent."""
+
+
+class DefaultDecision(_DecisionKeys):
+    """Decisions for every turn unless a [[turn]] entry overrides them."""
+
+
+class TurnDecision(_DecisionKeys):
+    """Decisions for one turn; keys left out come from [default]."""
+
+    turn: int = Field(ge=1)
+    """Which turn this entry is for (1 is the first)."""
+
+
+class Plan(BaseModel):
+    """A plan file: [default] and [[turn]] overrides."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    default: DefaultDecision = Field(default_factory=DefaultDecision)
+    """Decisions for every turn."""
+    turn: list[TurnDecision] = Field(default_factory=list)
+    """Overrides for single turns."""
+
+
+class PlanError(ValueError):
+    """A plan that does not fit its scenario; `problems` lists each as (turn, key, message)."""
+
+    def __init__(self, problems: list[tuple[int | None, str, str]]):
+        self.problems = problems
+        super().__init__("; ".join(msg for _, _, msg in problems))
+
+
+def check_decision(scenario: Scenario, turn: int, decision: Decision) -> list[tuple[int | None, str, str]]:
+    """Every reason `decision` cannot be played in `turn` of `scenario`, as (turn, key, message)."""
+    budget = scenario.budget_of(turn)
+    spend = decision.spend
+    if (spend <= budget and decision.top_kol == 0 and decision.kol is None and decision.commission is None
+            and 0 <= decision.discount <= 90 and min(decision.field, decision.alliance, decision.campaign,
+                                                     decision.content, decision.brand, decision.product,
+                                                     decision.price) >= 0):
+        return []  # the common case, cheaply: bots check thousands of decisions
+    problems: list[tuple[int | None, str, str]] = []
+    if spend > budget:
+        problems.append((turn, "budget",
+                         f"turn {turn}: the plan spends {spend:,} yuan but the budget is {budget:,} "
+                         f"(over by {spend - budget:,}); lower some amounts"))
+    for key in (*POSITIONS, *STRENGTHS):
+        if getattr(decision, key) < 0:
+            problems.append((turn, key, f"turn {turn}: {key} is negative ({getattr(decision, key)}); amounts start at 0"))
+    if decision.kol is not None:
+        kol = scenario.kol(decision.kol)
+        if kol is None:
+            known = ", ".join(k.id for k in scenario.kols) or "none in this scenario"
+            problems.append((turn, "kol", f"turn {turn}: no KOL has the id {decision.kol!r} (known: {known})"))
+        elif 0 < decision.top_kol < kol.fee:
+            problems.append((turn, "top_kol",
+                             f"turn {turn}: {kol.name} costs {kol.fee:,} yuan a slot but top_kol is {decision.top_kol:,}"))
+    elif decision.top_kol > 0:
+        if not scenario.kols:
+            problems.append((turn, "top_kol", f"turn {turn}: top_kol is {decision.top_kol:,} but this scenario has no KOLs to book"))
+        else:
+            cheapest = min(scenario.kols, key=lambda k: k.fee)
+            if decision.top_kol < cheapest.fee:
+                problems.append((turn, "top_kol",
+                                 f"turn {turn}: top_kol {decision.top_kol:,} affords no KOL; the cheapest, "
+                                 f"{cheapest.name}, costs {cheapest.fee:,}"))
+    if decision.commission is not None:
+        low, high = scenario.creators.commission
+        if not low <= decision.commission <= high:
+            problems.append((turn, "commission",
+                             f"turn {turn}: commission {decision.commission:g}% is outside this level's range "
+                             f"{low:g}% to {high:g}%"))
+    if not 0 <= decision.discount <= 90:
+        problems.append((turn, "discount", f"turn {turn}: discount {decision.discount:g}% must be between 0 and 90"))
+    return problems
+
+
+def compile_plan(scenario: Scenario, plan: Plan) -> list[Decision]:
+    """One Decision per turn of `scenario`, or PlanError listing every problem."""
+    problems: list[tuple[int | None, str, str]] = []
+    overrides: dict[int, TurnDecision] = {}
+    for entry in plan.turn:
+        if entry.turn > scenario.turns:
+            problems.append((entry.turn, "turn",
+                             f"a [[turn]] entry is for turn {entry.turn}, but {scenario.id} has {scenario.turns} turns"))
+        elif entry.turn in overrides:
+            problems.append((entry.turn, "turn", f"two [[turn]] entries are for turn {entry.turn}; merge them"))
+        else:
+            overrides[entry.turn] = entry
+    base = plan.default.model_dump(exclude_none=True)
+    decisions: list[Decision] = []
+    for turn in range(1, scenario.turns + 1):
+        values = dict(base)
+        if turn in overrides:
+            values.update(overrides[turn].model_dump(exclude_none=True, exclude={"turn"}))
+        decision = Decision(**values)
+        problems.extend(check_decision(scenario, turn, decision))
+        decisions.append(decision)
+    if problems:
+        raise PlanError(problems)
+    return decisions
+
+
+def plan_from_decisions(decisions: list[Decision]) -> dict:
+    """A plan-file dictionary (for tomli-w) with one [[turn]] entry per turn."""
+    return {"turn": [{"turn": i, **d.to_dict()} for i, d in enumerate(decisions, start=1)]}

@@ -1,0 +1,458 @@
+"""The scenario format: what a level file says, validated by pydantic.
+
+A scenario is a TOML file. Every table here forbids unknown keys, so a misspelt key is
+an error rather than a silently ignored setting. Money is integer yuan; rates that a
+merchant speaks of in percent (margin, commission, discount, refunds) are percent.
+Every field has a docstring: `fact-trainer schema` and the authoring reference are
+generated from them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+POSITIONS: tuple[str, ...] = ("field", "alliance", "campaign", "top_kol")
+"""The four business positions, F A C T, in the order the game shows them."""
+
+STRENGTHS: tuple[str, ...] = ("content", "brand", "product", "price")
+"""The brand's four strengths."""
+
+MAX_MONEY = 10**12
+"""The largest amount of yuan any field accepts: beyond it the model means nothing."""
+
+AT_MARK = re.compile(r"^\[at ([^\]]*)\] ?(.*)$")
+
+
+def at(loc: tuple, message: str) -> str:
+    """A validator message naming the key it is about, relative to the validated table.
+
+    A check that spans several keys cannot tell pydantic where it failed; the file
+    loader reads this mark to point the author at the right line.
+    """
+    return f"[at {'.'.join(str(part) for part in loc)}] {message}"
+
+
+Money = Annotated[int, Field(ge=0, le=MAX_MONEY)]
+Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+Score = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+class Model(BaseModel):
+    """Base of every scenario table: unknown keys are errors, values are checked on assignment."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Weights(Model):
+    """How much each strength counts in a position's conversion (any non-negative numbers; they are normalised)."""
+
+    content: float = Field(1.0, ge=0, le=100, allow_inf_nan=False)
+    """Weight of content strength."""
+    brand: float = Field(1.0, ge=0, le=100, allow_inf_nan=False)
+    """Weight of brand strength."""
+    product: float = Field(1.0, ge=0, le=100, allow_inf_nan=False)
+    """Weight of product strength."""
+    price: float = Field(1.0, ge=0, le=100, allow_inf_nan=False)
+    """Weight of price strength."""
+
+    @model_validator(mode="after")
+    def _not_all_zero(self) -> Weights:
+        if self.content + self.brand + self.product + self.price <= 0:
+            raise ValueError("at least one weight must be above 0")
+        return self
+
+    def normalised(self) -> tuple[float, float, float, float]:
+        """The four weights scaled to sum to 1, in STRENGTHS order."""
+        total = self.content + self.brand + self.product + self.price
+        return (self.content / total, self.brand / total, self.product / total, self.price / total)
+
+
+class PositionParams(Model):
+    """How paid spend on one position turns into impressions and orders."""
+
+    cpm: float = Field(50.0, gt=0, le=100_000, allow_inf_nan=False)
+    """Cost of reach: yuan per 1,000 impressions at a small spend, for average content strength (50). Better content makes it cheaper."""
+    saturation: Money = Field(50_000, ge=1)
+    """Half-saturation spend in yuan per turn: spending this much reaches half of the most this position can reach in a turn. Past it each yuan buys less."""
+    shape: float = Field(1.0, ge=0.5, le=3.0, allow_inf_nan=False)
+    """Shape of the saturation curve: 1 bends from the first yuan; above 1 it starts slowly (an S-curve)."""
+    carryover: float = Field(0.3, ge=0, lt=1, allow_inf_nan=False)
+    """Share of last turn's effective spend that still works this turn (adstock). 0.6 means a spend keeps working for several turns."""
+    conversion: float = Field(1.0, gt=0, le=20, allow_inf_nan=False)
+    """Orders per impression on this position relative to the market's base conversion."""
+    weights: Weights = Field(default_factory=Weights)
+    """How much each strength weighs in this position's conversion."""
+
+
+# Defaults that make each position behave as the FACT primer describes it; an author's
+# table overrides only the keys it names (see Market._merge_defaults).
+POSITION_DEFAULTS: dict[str, dict] = {
+    "field": {
+        "cpm": 70.0, "saturation": 50_000, "shape": 1.0, "carryover": 0.6, "conversion": 1.1,
+        "weights": {"content": 3.5, "brand": 1.5, "product": 3.0, "price": 2.0},
+    },
+    "alliance": {
+        "cpm": 60.0, "saturation": 40_000, "shape": 1.0, "carryover": 0.3, "conversion": 1.0,
+        "weights": {"content": 1.5, "brand": 1.5, "product": 3.5, "price": 3.5},
+    },
+    "campaign": {
+        "cpm": 50.0, "saturation": 80_000, "shape": 1.0, "carryover": 0.05, "conversion": 1.0,
+        "weights": {"content": 1.0, "brand": 1.5, "product": 2.5, "price": 5.0},
+    },
+}
+
+KOL_DEFAULTS: dict = {
+    "carryover": 0.2, "conversion": 1.0,
+    "weights": {"content": 1.0, "brand": 4.0, "product": 3.0, "price": 2.0},
+}
+
+
+class KolParams(Model):
+    """How top-KOL cooperation converts. Reach comes from each KOL's audience and fee."""
+
+    carryover: float = Field(0.2, ge=0, lt=1, allow_inf_nan=False)
+    """Share of last turn's KOL impressions that come again this turn (replays, clips, word of mouth)."""
+    conversion: float = Field(1.0, gt=0, le=20, allow_inf_nan=False)
+    """Orders per impression relative to the market's base conversion; a KOL's fit scales it from 0.3x (no fit) to 1.3x (perfect)."""
+    weights: Weights = Field(default_factory=Weights)
+    """How much each strength weighs in KOL conversion."""
+
+
+class Market(Model):
+    """The platform and the category: how traffic, conversion and refunds behave."""
+
+    base_conversion: float = Field(0.004, gt=0, le=0.5, allow_inf_nan=False)
+    """Orders per impression for a brand of average strengths (50) at full price."""
+    gpm_benchmark: float = Field(350.0, gt=0, le=1_000_000, allow_inf_nan=False)
+    """The category's GPM (yuan of GMV per 1,000 impressions) that the recommender compares a store with."""
+    recommendation_sensitivity: float = Field(1.0, ge=0, le=3, allow_inf_nan=False)
+    """How strongly the recommender reacts to GPM: 0 ignores it, 1 moves the traffic pool in proportion, 2 doubly."""
+    recommendation_speed: float = Field(0.35, gt=0, le=1, allow_inf_nan=False)
+    """How much of the GPM signal moves the traffic pool in one turn."""
+    pool_base: Money = 150_000
+    """Recommended impressions a turn at traffic-pool level 1, before any paid traffic."""
+    pool_amplification: float = Field(0.5, ge=0, le=5, allow_inf_nan=False)
+    """Recommended impressions added per paid F, A or T impression at pool level 1: the recommender amplifies what is seen."""
+    pool_max: float = Field(5.0, ge=1, le=100, allow_inf_nan=False)
+    """The highest traffic-pool level a store can reach."""
+    fan_visits: float = Field(1.5, ge=0, le=50, allow_inf_nan=False)
+    """Impressions a fan gives the store per turn while self-broadcast runs at full activity."""
+    fan_conversion: float = Field(2.5, ge=0, le=20, allow_inf_nan=False)
+    """Orders per fan impression relative to the base conversion: fans buy more readily."""
+    fan_churn: float = Field(8.0, ge=0, le=100, allow_inf_nan=False)
+    """Percent of fans lost each turn."""
+    follow_rate: float = Field(0.004, ge=0, le=0.5, allow_inf_nan=False)
+    """Fans gained per self-broadcast impression (other sources bring a quarter as many)."""
+    refund_base: Percent = 5.0
+    """Percent of GMV refunded in a healthy store."""
+    quality_product: Score = 45.0
+    """Product strength below which refunds climb: weak goods come back."""
+    discount_threshold: Percent = 30.0
+    """Discount depth (percent) past which extra refunds and a falling rating follow."""
+    discount_elasticity: float = Field(1.6, ge=0, le=5, allow_inf_nan=False)
+    """How orders answer a discount: orders grow as (1 / (1 - discount)) to this power, so above 1 a discount raises GMV."""
+    discount_lift: float = Field(1.0, ge=0, le=5, allow_inf_nan=False)
+    """Points of price competitiveness each percent of discount adds in an event turn, where shoppers compare prices."""
+    rating_threshold: float = Field(4.5, ge=1, le=5, allow_inf_nan=False)
+    """Store rating below which the platform throttles traffic."""
+    strength_cost: Money = Field(40_000, ge=1)
+    """Yuan invested in a strength in one turn that closes a fifth of its gap to 100 (half of the most one turn can do)."""
+    strength_decay: Percent = 1.5
+    """Percent of each strength lost per turn without investment."""
+    awareness_scale: Money = Field(2_000_000, ge=1)
+    """Impressions (weighted by kind) that lift brand awareness by about a tenth of its gap to 100."""
+    noise: float = Field(0.05, ge=0, le=0.5, allow_inf_nan=False)
+    """Market luck: conversion varies by up to this fraction each turn, drawn from the game's seed."""
+    field: PositionParams
+    """F, self-broadcast: the brand's own live room."""
+    alliance: PositionParams
+    """A, creator alliance: spend here is samples and traffic support for creators."""
+    campaign: PositionParams
+    """C, platform campaigns: huge in event turns, small otherwise."""
+    top_kol: KolParams
+    """T, top KOLs: reach comes from the KOL booked; these set conversion and carryover."""
+    campaign_off_event: float = Field(0.25, gt=0, le=1, allow_inf_nan=False)
+    """Share of the campaign position's reach available in turns without an event."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _merge_defaults(cls, data):
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for pos in POSITIONS:
+            given = data.get(pos, {})
+            if isinstance(given, dict):
+                defaults = KOL_DEFAULTS if pos == "top_kol" else POSITION_DEFAULTS[pos]
+                merged = {**defaults, **given}
+                if isinstance(given.get("weights"), dict):
+                    merged["weights"] = given["weights"]
+                data[pos] = merged
+        return data
+
+    def position(self, name: str) -> PositionParams | KolParams:
+        """The parameters of the position called `name` (one of POSITIONS)."""
+        return getattr(self, name)
+
+
+class Strengths(Model):
+    """The brand's four strengths, each 0 to 100."""
+
+    content: Score = 40.0
+    """Quality of short videos and live streams: cheaper reach, better self-broadcast."""
+    brand: Score = 40.0
+    """Pull and reach of the brand: easier conversion, better KOL results."""
+    product: Score = 50.0
+    """Innovation and value of the product: the source of conversion; below the quality line refunds climb."""
+    price: Score = 50.0
+    """Price competitiveness at equal quality: weighs most in campaigns under competition."""
+
+
+class Brand(Model):
+    """The brand the player runs and where it starts."""
+
+    name: str = Field(min_length=1, max_length=80)
+    """The brand's name as the game shows it."""
+    category: str = Field(min_length=1, max_length=40)
+    """Its category, e.g. dairy, apparel, beauty: KOLs of the same category fit better."""
+    tone: str = Field("everyday", min_length=1, max_length=40)
+    """Its tone, e.g. premium, everyday, playful: KOLs of the same tone fit better."""
+    price: Money = Field(99, ge=1, le=1_000_000)
+    """Average order value at list price, in yuan."""
+    margin: Percent = 45.0
+    """Gross margin at list price, in percent of the selling price."""
+    strengths: Strengths = Field(default_factory=Strengths)
+    """Starting strengths."""
+    fans: Money = 2_000
+    """Fans of the store's account at the start."""
+    rating: float = Field(4.8, ge=1, le=5, allow_inf_nan=False)
+    """Store rating at the start (1 to 5)."""
+    awareness: Score = 10.0
+    """Brand awareness at the start, 0 to 100."""
+
+
+class Event(Model):
+    """A platform event in the calendar: a festival or themed campaign."""
+
+    name: str = Field(min_length=1, max_length=60)
+    """The event's name, e.g. 618 or Double 11."""
+    turns: list[Annotated[int, Field(ge=1)]] = Field(min_length=1)
+    """The turns it runs in (1 is the first turn)."""
+    traffic: float = Field(3.0, ge=1, le=50, allow_inf_nan=False)
+    """Multiplier on the campaign position's reach; recommended traffic rises by a quarter as much."""
+    competition: float = Field(0.5, ge=0, le=1, allow_inf_nan=False)
+    """How fierce the competition is, 0 to 1: the fiercer, the more price strength decides campaign conversion."""
+
+
+class Kol(Model):
+    """A top KOL the brand can book."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)
+    """Short identifier used in plans (`kol = "..."`): lower-case letters, digits, - and _."""
+    name: str = Field(min_length=1, max_length=80)
+    """The KOL's name as the game shows it."""
+    fee: Money = Field(ge=1)
+    """Slot fee in yuan for a standard cooperation. Paying more buys deeper cooperation."""
+    audience: Money = Field(ge=1)
+    """Impressions a standard slot brings."""
+    categories: list[str] = Field(default_factory=list)
+    """Categories the KOL sells in; the brand's category among them fits better."""
+    tone: str = "everyday"
+    """The KOL's tone; the brand's tone fits better."""
+    commission: Percent = 20.0
+    """Commission in percent of the GMV the KOL sells, on top of the fee."""
+    fit: float | None = Field(None, ge=0, le=1, allow_inf_nan=False)
+    """Fit with the brand, 0 to 1. Left out, it comes from category and tone."""
+
+
+class Creators(Model):
+    """The pool of mid and small creators who sell on commission (position A)."""
+
+    count: Money = Field(20, le=1_000_000)
+    """Creators carrying the product at the start."""
+    commission: tuple[Percent, Percent] = (10.0, 30.0)
+    """The lowest and highest commission (percent) the brand may offer."""
+    default_commission: Percent = 15.0
+    """Commission offered when a plan does not say."""
+    reach: Money = 3_000
+    """Impressions each creator brings per turn without support."""
+    match: float = Field(0.7, ge=0, le=1, allow_inf_nan=False)
+    """How closely the creators' audiences match the brand's target, 0 to 1."""
+    growth: float = Field(0.15, ge=0, le=5, allow_inf_nan=False)
+    """New creators per turn as a share of the starting pool, at the default commission and full support."""
+    churn: Percent = 10.0
+    """Percent of creators who drop the product each turn."""
+
+    @model_validator(mode="after")
+    def _range(self) -> Creators:
+        low, high = self.commission
+        if low > high:
+            raise ValueError(at(("commission",), f"the range [{low:g}, {high:g}] is the wrong way round: lowest first"))
+        if not low <= self.default_commission <= high:
+            raise ValueError(at(("default_commission",),
+                f"{self.default_commission:g} is outside the commission range [{low:g}, {high:g}]"))
+        return self
+
+
+Metric = Literal["gmv", "net_gmv", "gpm", "profit", "roi", "fans", "rating", "awareness"]
+
+METRIC_LABELS: dict[str, str] = {
+    "gmv": "Total GMV",
+    "net_gmv": "GMV after refunds",
+    "gpm": "GPM over the game",
+    "profit": "Total profit",
+    "roi": "ROI over the game",
+    "fans": "Fans at the end",
+    "rating": "Store rating at the end",
+    "awareness": "Brand awareness at the end",
+}
+
+
+class Objective(Model):
+    """A goal with one to three star thresholds; its weight sets its share of the score."""
+
+    metric: Metric
+    """What is measured: gmv, net_gmv, gpm, profit, roi, fans, rating or awareness."""
+    stars: list[Annotated[float, Field(ge=0, le=1e15, allow_inf_nan=False)]] = Field(min_length=1, max_length=3)
+    """Thresholds for one, two and three stars, lowest first."""
+    weight: float = Field(1.0, gt=0, le=100, allow_inf_nan=False)
+    """Share of this objective in the score."""
+    label: str | None = None
+    """How the game names the objective; left out, a name from the metric."""
+
+    @field_validator("stars")
+    @classmethod
+    def _ascending(cls, stars: list[float]) -> list[float]:
+        if any(b <= a for a, b in zip(stars, stars[1:])):
+            raise ValueError("star thresholds must rise: one star first, three stars last")
+        return stars
+
+    @property
+    def title(self) -> str:
+        """The objective's name for people."""
+        return self.label or METRIC_LABELS[self.metric]
+
+
+Budget = Annotated[int, Field(ge=0, le=MAX_MONEY)]
+
+
+def _check_budget(value):
+    """Say plainly what is wrong with a budget before pydantic tries int and list in turn."""
+    def check(amount, where: str):
+        if isinstance(amount, bool) or not isinstance(amount, int):
+            raise ValueError(f"{where} must be a whole number of yuan, got {amount!r}")
+        if not 0 <= amount <= MAX_MONEY:
+            raise ValueError(f"{where} must be between 0 and {MAX_MONEY:,} yuan, got {amount:,}")
+
+    if isinstance(value, list):
+        if not value:
+            raise ValueError("budget is an empty list: give one amount per turn, or a single number")
+        for i, amount in enumerate(value):
+            check(amount, f"budget[{i}] (turn {i + 1})")
+    else:
+        check(value, "budget")
+    return value
+
+
+class Scenario(Model):
+    """A level: a brand, a market, a calendar and objectives."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)
+    """Short identifier: lower-case letters, digits, - and _."""
+    title: str = Field(min_length=1, max_length=100)
+    """The level's name."""
+    briefing: str = ""
+    """What the player reads before starting, in Markdown."""
+    difficulty: Literal["tutorial", "easy", "medium", "hard", "expert"] = "medium"
+    """How hard the level is."""
+    teaches: list[str] = Field(default_factory=list)
+    """What the level teaches, one short phrase each."""
+    turns: int = Field(ge=1, le=104)
+    """Number of turns (weeks)."""
+    budget: Annotated[Budget | list[Budget], BeforeValidator(_check_budget)]
+    """Budget of each turn in yuan: one number for every turn, or a list with one per turn."""
+    seed: int = Field(1, ge=0, le=2**63 - 1)
+    """Default seed of the market's luck."""
+    brand: Brand
+    """The brand and its starting state."""
+    market: Market = Field(default_factory=lambda: Market.model_validate({}))
+    """The platform's market model."""
+    events: list[Event] = Field(default_factory=list)
+    """The calendar of platform events."""
+    kols: list[Kol] = Field(default_factory=list)
+    """The roster of top KOLs."""
+    creators: Creators = Field(default_factory=Creators)
+    """The creator pool for position A."""
+    objectives: list[Objective] = Field(min_length=1)
+    """Goals with star thresholds; the score is their weighted mean."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scenario:
+        problems = []
+        if isinstance(self.budget, list) and len(self.budget) != self.turns:
+            problems.append(at(("budget",),
+                f"lists {len(self.budget)} amounts but the game has turns = {self.turns}: give one amount per turn, or a single number"))
+        for i, event in enumerate(self.events):
+            late = [t for t in event.turns if t > self.turns]
+            if late:
+                problems.append(at(("events", i, "turns"),
+                    f"{event.name} runs in turn {late[0]}, but the game has only {self.turns} turns"))
+        seen: set[str] = set()
+        for i, kol in enumerate(self.kols):
+            if kol.id in seen:
+                problems.append(at(("kols", i, "id"), f"another KOL already has the id {kol.id!r}: each needs its own"))
+            seen.add(kol.id)
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+    def budget_of(self, turn: int) -> int:
+        """The budget of turn `turn` (1-based)."""
+        if isinstance(self.budget, list):
+            return self.budget[turn - 1]
+        return self.budget
+
+    @property
+    def budgets(self) -> list[int]:
+        """The budget of every turn, first turn first."""
+        return [self.budget_of(t) for t in range(1, self.turns + 1)]
+
+    def kol(self, kol_id: str) -> Kol | None:
+        """The KOL with this id, or None."""
+        for kol in self.kols:
+            if kol.id == kol_id:
+                return kol
+        return None
+
+    def event_at(self, turn: int) -> Event | None:
+        """The event running in `turn` (the biggest one if several overlap), or None."""
+        running = [e for e in self.events if turn in e.turns]
+        if not running:
+            return None
+        return max(running, key=lambda e: (e.traffic, e.competition))
+
+
+def kol_fit(brand: Brand, kol: Kol) -> float:
+    """How well a KOL fits the brand, 0 to 1: stated by the author, or from category and tone.
+
+    Same category is worth 0.55, same tone 0.3, and every KOL starts from 0.15: a star
+    of another category and tone still reaches people, just not the brand's buyers.
+    """
+    if kol.fit is not None:
+        return kol.fit
+    fit = 0.15
+    if brand.category.lower() in (c.lower() for c in kol.categories):
+        fit += 0.55
+    if brand.tone.lower() == kol.tone.lower():
+        fit += 0.3
+    return fit

@@ -1,0 +1,113 @@
+"""Scoring: a game's figures, its objectives, stars and score.
+
+Each objective earns points: 1,000 when its metric reaches the three-star threshold
+(the highest given), in proportion below it, up to 1,200 above it. The score is the
+weighted mean of the points. An objective's stars are the thresholds its metric
+reaches; the game's stars are the fewest any objective earned, so three stars mean
+every objective was met in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from trainer.core.engine import TurnReport
+from trainer.core.scenario import Objective, Scenario
+
+MAX_POINTS_SHARE = 1.2
+
+
+@dataclass(slots=True, frozen=True)
+class Totals:
+    """The figures of a game so far, summed over its turns."""
+
+    turns: int
+    gmv: float
+    net_gmv: float
+    impressions: float
+    spend: float
+    commissions: float
+    profit: float
+    fans: float
+    rating: float
+    awareness: float
+
+    @property
+    def gpm(self) -> float:
+        """GMV per 1,000 impressions over the game."""
+        return self.gmv / self.impressions * 1000.0 if self.impressions > 0 else 0.0
+
+    @property
+    def roi(self) -> float:
+        """GMV per yuan spent over the game."""
+        return self.gmv / self.spend if self.spend > 0 else 0.0
+
+    def metric(self, name: str) -> float:
+        """The value of an objective metric (see scenario.Metric)."""
+        return float(getattr(self, name))
+
+
+def totals(scenario: Scenario, reports: Sequence[TurnReport]) -> Totals:
+    """Sum a game's reports; with no report, the starting position."""
+    if reports:
+        last = reports[-1].after
+        fans, rating, awareness = last.fans, last.rating, last.awareness
+    else:
+        b = scenario.brand
+        fans, rating, awareness = float(b.fans), b.rating, b.awareness
+    return Totals(
+        turns=len(reports),
+        gmv=sum(r.gmv for r in reports),
+        net_gmv=sum(r.net_gmv for r in reports),
+        impressions=sum(r.impressions for r in reports),
+        spend=sum(r.spend for r in reports),
+        commissions=sum(r.commissions for r in reports),
+        profit=sum(r.profit for r in reports),
+        fans=fans,
+        rating=rating,
+        awareness=awareness,
+    )
+
+
+@dataclass(slots=True, frozen=True)
+class ObjectiveResult:
+    """How a game did on one objective."""
+
+    objective: Objective
+    value: float
+    stars: int
+    points: float
+
+    @property
+    def met(self) -> bool:
+        """At least one star."""
+        return self.stars > 0
+
+
+@dataclass(slots=True, frozen=True)
+class Result:
+    """A game's score: the totals, each objective and the stars."""
+
+    totals: Totals
+    objectives: tuple[ObjectiveResult, ...]
+    score: int
+    stars: int
+
+
+def evaluate(objective: Objective, value: float) -> ObjectiveResult:
+    """Stars and points of one objective for a metric value."""
+    stars = sum(1 for threshold in objective.stars if value >= threshold)
+    top = objective.stars[-1]
+    share = value / top if top > 0 else (MAX_POINTS_SHARE if value >= 0 else 0.0)
+    points = 1000.0 * min(MAX_POINTS_SHARE, max(0.0, share))
+    return ObjectiveResult(objective, value, stars, points)
+
+
+def score(scenario: Scenario, reports: Sequence[TurnReport]) -> Result:
+    """Score a game (whole or so far) against the scenario's objectives."""
+    t = totals(scenario, reports)
+    results = tuple(evaluate(o, t.metric(o.metric)) for o in scenario.objectives)
+    weight = sum(o.weight for o in scenario.objectives)
+    points = sum(r.points * r.objective.weight for r in results) / weight
+    return Result(t, results, int(round(points)), min(r.stars for r in results))
