@@ -1,0 +1,93 @@
+"""Why a turn came out as it did: the engine's drivers as reasons, largest first.
+
+Each Reason names a cause (a `kind` the UI's message catalog turns into words), its
+size in yuan of GMV (negative where it took GMV away) and the figures the sentence
+needs. The sizes are attributions from the engine's own numbers, not new guesses:
+e.g. the pool's share of recommended GMV is what the pool level added above level 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from trainer.core.engine import TurnReport
+from trainer.core.scenario import POSITIONS
+
+
+@dataclass(slots=True, frozen=True)
+class Reason:
+    """One cause of a turn's figures."""
+
+    kind: str
+    """What happened: pool, saturation, carryover, event, price_competition, refunds,
+    throttle, fans, kol_fit, kol_fatigue, discount, auction or luck."""
+    gmv: float
+    """Yuan of GMV this cause added (negative: took away)."""
+    values: dict = field(default_factory=dict)
+    """The figures a sentence about it needs (percentages as fractions)."""
+    position: str | None = None
+    """The position it concerns, if one."""
+
+
+def _share(total: float, factor: float) -> float:
+    """The part of `total` that a multiplier `factor` added (negative if it took away)."""
+    if factor <= 0:
+        return -total
+    return total * (1.0 - 1.0 / factor)
+
+
+def reasons(report: TurnReport) -> list[Reason]:
+    """The causes of a turn's GMV, largest in size first."""
+    d = report.drivers
+    ch = report.channels
+    out: list[Reason] = []
+
+    rec = report.recommended
+    if rec.gmv > 0 and d.pool_before != 1.0:
+        out.append(Reason("pool", _share(rec.gmv, d.pool_before),
+                          {"pool": d.pool_before, "change": d.pool_change, "signal": d.gpm_signal}))
+    if report.fans.gmv > 0:
+        out.append(Reason("fans", report.fans.gmv,
+                          {"fans": report.before.fans, "activity": d.fan_activity}))
+    for name in POSITIONS:
+        c = ch[name]
+        if c.saturation_loss > 0 and c.spend > 0:
+            out.append(Reason("saturation", -c.saturation_loss, {"spend": c.spend}, name))
+        if c.carryover_impressions > 0 and c.impressions > 0:
+            out.append(Reason("carryover", c.gmv * c.carryover_impressions / c.impressions,
+                              {"impressions": c.carryover_impressions}, name))
+    if d.event is not None and ch["campaign"].gmv > 0:
+        out.append(Reason("event", _share(ch["campaign"].gmv, d.campaign_multiplier),
+                          {"event": d.event, "multiplier": d.campaign_multiplier, "competition": d.competition},
+                          "campaign"))
+        if d.price_factor != 1.0:
+            out.append(Reason("price_competition", _share(ch["campaign"].gmv, d.price_factor),
+                              {"event": d.event, "factor": d.price_factor, "competition": d.competition},
+                              "campaign"))
+    if report.refunds > 0:
+        out.append(Reason("refunds", -report.refunds,
+                          {"rate": d.refund_rate, "base": d.refund_base, "product": d.refund_product,
+                           "discount": d.refund_discount}))
+    if d.throttle < 1.0 and report.impressions > 0:
+        lost = d.throttled_impressions * report.gpm / 1000.0
+        out.append(Reason("throttle", -lost, {"throttle": d.throttle, "rating": report.before.rating}))
+    t = ch["top_kol"]
+    if d.kol is not None and t.gmv > 0:
+        # against an average fit of 0.5: conversion scales with 0.3 + fit
+        out.append(Reason("kol_fit", _share(t.gmv, (0.3 + d.kol_fit) / 0.8), {"kol": d.kol, "fit": d.kol_fit},
+                          "top_kol"))
+        if d.kol_fatigue > 0:
+            fresh = t.gmv * (1.0 - t.carryover_impressions / t.impressions)
+            out.append(Reason("kol_fatigue", -fresh * 0.7 * d.kol_fatigue, {"fatigue": d.kol_fatigue}, "top_kol"))
+    if d.discount_orders != 1.0:
+        paid = report.gmv
+        price_cut = 1.0 - report.decision.discount / 100.0
+        out.append(Reason("discount", _share(paid, d.discount_orders * price_cut),
+                          {"discount": report.decision.discount / 100.0, "orders": d.discount_orders}))
+    paid_gmv = ch["field"].gmv + ch["alliance"].gmv + ch["campaign"].gmv  # T's reach is its audience
+    if d.auction != 1.0 and paid_gmv > 0:
+        out.append(Reason("auction", _share(paid_gmv, d.auction), {"auction": d.auction, "signal": d.gpm_signal}))
+    if d.luck != 1.0:
+        out.append(Reason("luck", _share(report.gmv, d.luck), {"luck": d.luck}))
+    out.sort(key=lambda r: -abs(r.gmv))
+    return out
