@@ -19,9 +19,9 @@ from trainer.core.plan import PlanError
 from trainer.core.schema import scenario_schema
 
 
-def _print_problems(problems, stream=sys.stderr) -> None:
+def _print_problems(problems, stream=None) -> None:
     for problem in problems:
-        print(problem, file=stream)
+        print(problem, file=stream or sys.stderr)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -100,7 +100,8 @@ def game_table(game) -> str:
     lines += ["", f"Total GMV {total['gmv']:,} yuan, GPM {total['gpm']:.1f}, net GMV {total['net_gmv']:,}, "
               f"profit {total['profit']:,}", f"Score {total['score']}, stars {total['stars']}/3"]
     for o in total["objectives"]:
-        lines.append(f"  {'*' * o['stars']:<3} {o['label']}: {o['value']:,}")
+        value = f"{o['value']:,.0f}" if o["metric"] in ("gmv", "net_gmv", "profit", "fans") else f"{o['value']:,.2f}"
+        lines.append(f"  {'*' * o['stars']:<3} {o['label']}: {value}")
     return "\n".join(lines)
 
 

@@ -55,4 +55,4 @@ def find(name: str, folder: Path | None = None) -> tuple[Scenario, Path]:
             return entry.scenario, entry.path
         known.append(entry.scenario.id)
     hint = f"; known ids: {', '.join(known)}" if known else f"; {folder} holds no valid scenario"
-    raise FileProblems([Problem(name, 1, "(scenario)", f"no scenario has this id and no such file{hint}")])
+    raise FileProblems([Problem(name, 0, "", f"no scenario has this id and no such file{hint}")])

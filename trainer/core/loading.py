@@ -31,7 +31,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.key}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 
 class FileProblems(Exception):
@@ -272,12 +273,20 @@ def load_plan(path: str | Path, scenario: Scenario) -> list[Decision]:
         return compile_plan(scenario, plan)
     except PlanError as exc:
         index = {entry.turn: i for i, entry in enumerate(plan.turn)}
-        problems = []
+        grouped: dict[tuple[tuple, str], list[int]] = {}
         for turn, key, message in exc.problems:
-            loc: tuple = ("default", key)
+            loc: tuple = ("default",) if key == "budget" else ("default", key)
             if turn in index:
                 entry = plan.turn[index[turn]]
                 if key in ("turn", "budget") or getattr(entry, key, None) is not None:
-                    loc = ("turn", index[turn], key)
-            problems.append(Problem(str(path), locate(lines, loc), _dotted(loc), message))
-        raise FileProblems(problems) from None
+                    loc = ("turn", index[turn]) if key == "budget" else ("turn", index[turn], key)
+            match = re.match(r"^turn (\d+): (.*)$", message)
+            text = match.group(2) if match else message
+            grouped.setdefault((loc, text), []).append(int(match.group(1)) if match else 0)
+        problems = []
+        for (loc, text), turns in grouped.items():
+            turns = [t for t in turns if t]
+            if turns:
+                text = f"turn{'s' if len(turns) > 1 else ''} {', '.join(map(str, turns))}: {text}"
+            problems.append(Problem(str(path), locate(lines, loc), _dotted(loc), text))
+        raise FileProblems(sorted(problems, key=lambda p: p.line)) from None

@@ -43,6 +43,7 @@ def at(loc: tuple, message: str) -> str:
 
 
 Money = Annotated[int, Field(ge=0, le=MAX_MONEY)]
+PositiveMoney = Annotated[int, Field(ge=1, le=MAX_MONEY)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 Score = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 
@@ -82,7 +83,7 @@ class PositionParams(Model):
 
     cpm: float = Field(50.0, gt=0, le=100_000, allow_inf_nan=False)
     """Cost of reach: yuan per 1,000 impressions at a small spend, for average content strength (50). Better content makes it cheaper."""
-    saturation: Money = Field(50_000, ge=1)
+    saturation: PositiveMoney = 50_000
     """Half-saturation spend in yuan per turn: spending this much reaches half of the most this position can reach in a turn. Past it each yuan buys less."""
     shape: float = Field(1.0, ge=0.5, le=3.0, allow_inf_nan=False)
     """Shape of the saturation curve: 1 bends from the first yuan; above 1 it starts slowly (an S-curve)."""
@@ -165,11 +166,11 @@ class Market(Model):
     """Points of price competitiveness each percent of discount adds in an event turn, where shoppers compare prices."""
     rating_threshold: float = Field(4.5, ge=1, le=5, allow_inf_nan=False)
     """Store rating below which the platform throttles traffic."""
-    strength_cost: Money = Field(40_000, ge=1)
+    strength_cost: PositiveMoney = 40_000
     """Yuan invested in a strength in one turn that closes a fifth of its gap to 100 (half of the most one turn can do)."""
     strength_decay: Percent = 1.5
     """Percent of each strength lost per turn without investment."""
-    awareness_scale: Money = Field(2_000_000, ge=1)
+    awareness_scale: PositiveMoney = 2_000_000
     """Impressions (weighted by kind) that lift brand awareness by about a tenth of its gap to 100."""
     noise: float = Field(0.05, ge=0, le=0.5, allow_inf_nan=False)
     """Market luck: conversion varies by up to this fraction each turn, drawn from the game's seed."""
@@ -227,7 +228,7 @@ class Brand(Model):
     """Its category, e.g. dairy, apparel, beauty: KOLs of the same category fit better."""
     tone: str = Field("everyday", min_length=1, max_length=40)
     """Its tone, e.g. premium, everyday, playful: KOLs of the same tone fit better."""
-    price: Money = Field(99, ge=1, le=1_000_000)
+    price: int = Field(99, ge=1, le=1_000_000)
     """Average order value at list price, in yuan."""
     margin: Percent = 45.0
     """Gross margin at list price, in percent of the selling price."""
@@ -246,7 +247,7 @@ class Event(Model):
 
     name: str = Field(min_length=1, max_length=60)
     """The event's name, e.g. 618 or Double 11."""
-    turns: list[Annotated[int, Field(ge=1)]] = Field(min_length=1)
+    turns: list[Annotated[int, Field(ge=1, le=104)]] = Field(min_length=1)
     """The turns it runs in (1 is the first turn)."""
     traffic: float = Field(3.0, ge=1, le=50, allow_inf_nan=False)
     """Multiplier on the campaign position's reach; recommended traffic rises by a quarter as much."""
@@ -261,9 +262,9 @@ class Kol(Model):
     """Short identifier used in plans (`kol = "..."`): lower-case letters, digits, - and _."""
     name: str = Field(min_length=1, max_length=80)
     """The KOL's name as the game shows it."""
-    fee: Money = Field(ge=1)
+    fee: PositiveMoney
     """Slot fee in yuan for a standard cooperation. Paying more buys deeper cooperation."""
-    audience: Money = Field(ge=1)
+    audience: PositiveMoney
     """Impressions a standard slot brings."""
     categories: list[str] = Field(default_factory=list)
     """Categories the KOL sells in; the brand's category among them fits better."""
@@ -350,17 +351,17 @@ def _check_budget(value):
     """Say plainly what is wrong with a budget before pydantic tries int and list in turn."""
     def check(amount, where: str):
         if isinstance(amount, bool) or not isinstance(amount, int):
-            raise ValueError(f"{where} must be a whole number of yuan, got {amount!r}")
+            raise ValueError(f"{where}must be a whole number of yuan, got {amount!r}")
         if not 0 <= amount <= MAX_MONEY:
-            raise ValueError(f"{where} must be between 0 and {MAX_MONEY:,} yuan, got {amount:,}")
+            raise ValueError(f"{where}must be between 0 and {MAX_MONEY:,} yuan, got {amount:,}")
 
     if isinstance(value, list):
         if not value:
             raise ValueError("budget is an empty list: give one amount per turn, or a single number")
         for i, amount in enumerate(value):
-            check(amount, f"budget[{i}] (turn {i + 1})")
+            check(amount, f"entry {i + 1} (turn {i + 1}) ")
     else:
-        check(value, "budget")
+        check(value, "")
     return value
 
 

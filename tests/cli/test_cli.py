@@ -1,0 +1,145 @@
+"""The command line contract: list, validate, simulate, schema; errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHIPPED, SHIPPED_IDS
+from trainer.cli import main
+from trainer.core.schema import scenario_schema
+
+ROOT = Path(__file__).resolve().parents[2]
+TUTORIAL_PLAN = ROOT / "scenarios" / "plans" / "tutorial-starter.toml"
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_list_json_has_the_contract_fields(capsys):
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [d["id"] for d in data] == SHIPPED_IDS
+    for entry, scenario in zip(data, SHIPPED):
+        assert entry["title"] == scenario.title
+        assert entry["turns"] == scenario.turns
+        assert entry["budget"] == scenario.budgets and len(entry["budget"]) == scenario.turns
+
+
+def test_list_text(capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    for scenario in SHIPPED:
+        assert scenario.id in out and scenario.title in out
+
+
+def test_validate_ok_and_bad(capsys, tmp_path):
+    code, out, _ = run(capsys, "validate", *[str(p) for p in sorted((ROOT / "scenarios").glob("*.toml"))])
+    assert code == 0 and out.count(": ok") == len(SHIPPED)
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "x"\ntitle = "X"\nturns = 3\nbudgt = 5\n')
+    code, out, _ = run(capsys, "validate", str(bad))
+    assert code == 1
+    assert f"{bad}:4: budgt: unknown key 'budgt'; did you mean 'budget'?" in out
+
+
+def test_simulate_json_contract(capsys):
+    code, out, _ = run(capsys, "simulate", "tutorial", "--plan", str(TUTORIAL_PLAN), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["scenario"] == "tutorial" and data["seed"] == 7
+    assert [t["turn"] for t in data["turns"]] == list(range(1, 7))
+    for t in data["turns"]:
+        for key in ("gmv", "gpm", "impressions", "spend", "roi"):
+            assert key in t
+        assert set(t["channels"]) == {"field", "alliance", "campaign", "top_kol"}
+        for ch in t["channels"].values():
+            assert {"gmv", "impressions", "spend"} <= set(ch)
+        assert sum(ch["gmv"] for ch in t["channels"].values()) <= t["gmv"]
+    total = data["total"]
+    assert {"gmv", "gpm", "score", "stars"} <= set(total)
+    assert abs(total["gmv"] - sum(t["gmv"] for t in data["turns"])) <= len(data["turns"])
+    assert 0 <= total["stars"] <= 3
+
+
+def test_simulate_seed_changes_luck_and_is_repeatable(capsys):
+    outs = []
+    for seed in ("1", "1", "2"):
+        code, out, _ = run(capsys, "simulate", "tutorial", "--plan", str(TUTORIAL_PLAN), "--seed", seed, "--json")
+        assert code == 0
+        outs.append(json.loads(out))
+    assert outs[0] == outs[1]
+    assert outs[0]["total"]["gmv"] != outs[2]["total"]["gmv"]
+
+
+def test_simulate_table(capsys):
+    code, out, _ = run(capsys, "simulate", "tutorial", "--plan", str(TUTORIAL_PLAN))
+    assert code == 0
+    assert "Spring Tea Festival" in out and "Score" in out and "stars" in out
+
+
+def test_simulate_accepts_a_path(capsys):
+    path = ROOT / "scenarios" / "01-tutorial.toml"
+    code, out, _ = run(capsys, "simulate", str(path), "--plan", str(TUTORIAL_PLAN), "--json")
+    assert code == 0 and json.loads(out)["scenario"] == "tutorial"
+
+
+@pytest.mark.parametrize("plan, message", [
+    ("[default]\nfield = 999999\n", "the plan spends 999,999 yuan but the budget is 50,000"),
+    ("[default]\nfield = -5\n", "default.field: must be at least 0"),
+    ("[default]\nfeild = 5\n", "did you mean 'field'?"),
+    ("[default\n", "not valid TOML"),
+])
+def test_simulate_refuses_bad_plans_clearly(capsys, tmp_path, plan, message):
+    path = tmp_path / "plan.toml"
+    path.write_text(plan)
+    code, out, err = run(capsys, "simulate", "tutorial", "--plan", str(path))
+    assert code == 1 and out == ""
+    assert message in err and "Traceback" not in err
+
+
+def test_simulate_unknown_scenario_and_missing_plan(capsys, tmp_path):
+    code, _, err = run(capsys, "simulate", "nope", "--plan", str(TUTORIAL_PLAN))
+    assert code == 1 and "known ids" in err
+    code, _, err = run(capsys, "simulate", "tutorial", "--plan", str(tmp_path / "missing.toml"))
+    assert code == 1 and "no such file" in err
+
+
+def test_schema_is_json_schema_of_scenarios(capsys):
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema == scenario_schema()
+    assert {"id", "title", "turns", "budget", "brand", "objectives"} <= set(schema["properties"])
+    assert schema["additionalProperties"] is False
+
+
+def test_committed_schema_is_current():
+    committed = json.loads((ROOT / "docs" / "scenario.schema.json").read_text())
+    assert committed == scenario_schema(), "regenerate: fact-trainer schema > docs/scenario.schema.json"
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\xff\xfe", b"x" * 100 + b" = [[[", "\u4e2d = 1".encode()])
+def test_validate_never_shows_a_traceback(tmp_path, content):
+    path = tmp_path / "weird.toml"
+    path.write_bytes(content)
+    proc = subprocess.run([sys.executable, "-m", "trainer", "validate", str(path)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert str(path) in proc.stdout
+
+
+def test_python_dash_m_and_help():
+    proc = subprocess.run([sys.executable, "-m", "trainer", "list", "--json"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0 and json.loads(proc.stdout)
+    proc = subprocess.run([sys.executable, "-m", "trainer", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0 and "simulate" in proc.stdout

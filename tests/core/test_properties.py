@@ -1,0 +1,146 @@
+"""Lesson 11: any valid input gives finite, non-negative figures (property tests)."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from trainer.core.engine import Engine, State
+from trainer.core.plan import Decision, check_decision
+from trainer.core.scenario import MAX_MONEY, POSITIONS, Scenario
+from trainer.core.scoring import score
+
+money = st.integers(min_value=0, max_value=MAX_MONEY)
+unit = st.floats(min_value=0, max_value=1, allow_nan=False)
+strength = st.floats(min_value=0, max_value=100, allow_nan=False)
+
+
+def position(name):
+    return st.fixed_dictionaries({}, optional={
+        "cpm": st.floats(min_value=0.01, max_value=100_000, allow_nan=False),
+        "saturation": st.integers(min_value=1, max_value=MAX_MONEY),
+        "shape": st.floats(min_value=0.5, max_value=3, allow_nan=False),
+        "carryover": st.floats(min_value=0, max_value=0.99, allow_nan=False),
+        "conversion": st.floats(min_value=0.01, max_value=20, allow_nan=False),
+    })
+
+
+@st.composite
+def scenarios(draw):
+    turns = draw(st.integers(min_value=1, max_value=8))
+    budget = draw(st.one_of(money, st.lists(money, min_size=turns, max_size=turns)))
+    kols = draw(st.lists(st.fixed_dictionaries({
+        "fee": st.integers(min_value=1, max_value=MAX_MONEY),
+        "audience": st.integers(min_value=1, max_value=MAX_MONEY),
+        "categories": st.lists(st.sampled_from(["tea", "dairy", "beauty"]), max_size=2),
+        "tone": st.sampled_from(["everyday", "premium"]),
+        "commission": st.floats(min_value=0, max_value=100, allow_nan=False),
+    }), max_size=3))
+    for i, kol in enumerate(kols):
+        kol.update(id=f"k{i}", name=f"K{i}")
+    low = draw(st.floats(min_value=0, max_value=100, allow_nan=False))
+    high = draw(st.floats(min_value=low, max_value=100, allow_nan=False))
+    data = {
+        "id": "prop", "title": "Property", "turns": turns, "budget": budget,
+        "brand": {
+            "name": "B", "category": draw(st.sampled_from(["tea", "dairy"])),
+            "price": draw(st.integers(min_value=1, max_value=1_000_000)),
+            "margin": draw(st.floats(min_value=0, max_value=100, allow_nan=False)),
+            "fans": draw(money),
+            "rating": draw(st.floats(min_value=1, max_value=5, allow_nan=False)),
+            "awareness": draw(strength),
+            "strengths": {k: draw(strength) for k in ("content", "brand", "product", "price")},
+        },
+        "market": {
+            "base_conversion": draw(st.floats(min_value=1e-9, max_value=0.5, allow_nan=False)),
+            "gpm_benchmark": draw(st.floats(min_value=0.01, max_value=1_000_000, allow_nan=False)),
+            "recommendation_sensitivity": draw(st.floats(min_value=0, max_value=3, allow_nan=False)),
+            "pool_base": draw(money),
+            "pool_amplification": draw(st.floats(min_value=0, max_value=5, allow_nan=False)),
+            "noise": draw(st.floats(min_value=0, max_value=0.5, allow_nan=False)),
+            "quality_product": draw(strength),
+            "discount_threshold": draw(strength),
+            "fan_churn": draw(strength),
+            **{p: draw(position(p)) for p in ("field", "alliance", "campaign")},
+        },
+        "events": [{"name": "E", "turns": [draw(st.integers(min_value=1, max_value=turns))],
+                    "traffic": draw(st.floats(min_value=1, max_value=50, allow_nan=False)),
+                    "competition": draw(unit)}] if draw(st.booleans()) else [],
+        "kols": kols,
+        "creators": {"count": draw(st.integers(min_value=0, max_value=1_000_000)),
+                     "commission": [low, high], "default_commission": low,
+                     "reach": draw(money), "match": draw(unit),
+                     "growth": draw(st.floats(min_value=0, max_value=5, allow_nan=False))},
+        "objectives": [{"metric": m, "stars": [1.0, 2.0]} for m in ("gmv", "profit", "gpm")],
+    }
+    return Scenario.model_validate(data)
+
+
+@st.composite
+def decision_for(draw, scenario: Scenario, turn: int):
+    budget = scenario.budget_of(turn)
+    keys = [*POSITIONS, "content", "brand", "product", "price"]
+    cuts = sorted(draw(st.lists(st.integers(min_value=0, max_value=budget), min_size=len(keys), max_size=len(keys))))
+    amounts = dict(zip(keys, [b - a for a, b in zip([0, *cuts], cuts)]))
+    kol = None
+    if scenario.kols and draw(st.booleans()):
+        k = draw(st.sampled_from(scenario.kols))
+        if k.fee <= budget:
+            kol = k.id
+            shift = max(0, k.fee - amounts["top_kol"])
+            amounts["top_kol"] += shift
+            amounts["field"] = max(0, amounts["field"] - shift)
+            over = sum(amounts.values()) - budget
+            for key in keys:
+                if over <= 0:
+                    break
+                if key == "top_kol":
+                    continue
+                cut = min(over, amounts[key])
+                amounts[key] -= cut
+                over -= cut
+    low, high = scenario.creators.commission
+    decision = Decision(**amounts, kol=kol,
+                        commission=draw(st.floats(min_value=low, max_value=high, allow_nan=False)),
+                        discount=draw(st.floats(min_value=0, max_value=90, allow_nan=False)))
+    if check_decision(scenario, turn, decision):
+        decision = decision.replace(top_kol=0, kol=None)
+        if check_decision(scenario, turn, decision):
+            decision = Decision()
+    return decision
+
+
+def assert_sane(report):
+    figures = {
+        "gmv": report.gmv, "impressions": report.impressions, "orders": report.orders,
+        "refunds": report.refunds, "net_gmv": report.net_gmv, "spend": report.spend,
+        "commissions": report.commissions, "cost_of_goods": report.cost_of_goods,
+        "gpm": report.gpm, "roi": report.roi,
+        "recommended": report.recommended.gmv, "fans_gmv": report.fans.gmv,
+    }
+    for name, ch in report.channels.items():
+        for attr in ("spend", "impressions", "orders", "gmv", "commission", "carryover_impressions",
+                     "saturation_loss", "gpm", "roi"):
+            figures[f"{name}.{attr}"] = getattr(ch, attr)
+    for slot in State.__slots__:
+        value = getattr(report.after, slot)
+        if isinstance(value, float):
+            figures[f"after.{slot}"] = value
+    for name, value in figures.items():
+        assert math.isfinite(value) and value >= 0, (name, value)
+    assert math.isfinite(report.profit)
+    assert 0 <= report.after.content <= 100 and 1 <= report.after.rating <= 5
+    assert report.net_gmv <= report.gmv
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_valid_input_gives_finite_non_negative_figures(data):
+    scenario = data.draw(scenarios())
+    game = Engine(scenario).new_game(data.draw(st.integers(min_value=0, max_value=2**63 - 1)))
+    while not game.finished:
+        assert_sane(game.step(data.draw(decision_for(scenario, game.turn))))
+    result = score(scenario, game.reports)
+    assert 0 <= result.score <= 1200 and 0 <= result.stars <= 3
