@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -164,6 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug of ours: say so plainly, keep the traceback for developers
+        if os.environ.get("FACT_TRAINER_DEBUG"):
+            raise
+        print(f"fact-trainer: unexpected error ({type(exc).__name__}: {exc}). This is a bug in FACT Trainer; "
+              "run again with FACT_TRAINER_DEBUG=1 to see the details.", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

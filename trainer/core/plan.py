@@ -119,9 +119,14 @@ class PlanError(ValueError):
         super().__init__("; ".join(msg for _, _, msg in problems))
 
 
-def check_decision(scenario: Scenario, turn: int, decision: Decision) -> list[tuple[int | None, str, str]]:
-    """Every reason `decision` cannot be played in `turn` of `scenario`, as (turn, key, message)."""
-    budget = scenario.budget_of(turn)
+def check_decision(scenario: Scenario, turn: int, decision: Decision,
+                   budget: int | None = None) -> list[tuple[int | None, str, str]]:
+    """Every reason `decision` cannot be played in `turn` of `scenario`, as (turn, key, message).
+
+    `budget` is the turn's budget when the caller already knows it (the engine does).
+    """
+    if budget is None:
+        budget = scenario.budget_of(turn)
     spend = decision.spend
     if (spend <= budget and decision.top_kol == 0 and decision.kol is None and decision.commission is None
             and 0 <= decision.discount <= 90 and min(decision.field, decision.alliance, decision.campaign,
