@@ -1,0 +1,1 @@
+"""FACT Trainer's terminal interface (Textual)."""

@@ -1,0 +1,411 @@
+"""Every piece of text a player reads, in one place (a translation replaces this module).
+
+Screens and widgets take their words from here, never from literals of their own.
+Formatting helpers live here too: how a number is written (thousands separators,
+decimals) is part of the language. They only format what the core computed; they
+never compute a game figure.
+
+Imports nothing heavy: the title screen needs it at launch.
+"""
+
+from __future__ import annotations
+
+# --- formatting ---------------------------------------------------------------------
+
+
+def money(x: float) -> str:
+    """Yuan, rounded to whole yuan, with thousands separators: 12,345."""
+    return f"{round(x):,}"
+
+
+def signed_money(x: float) -> str:
+    """Yuan with a sign: +12,345 or −4,321."""
+    r = round(x)
+    return f"+{r:,}" if r >= 0 else f"−{-r:,}"
+
+
+def short(x: float) -> str:
+    """A large figure in few characters: 950, 12.3k, 1.24M."""
+    a = abs(x)
+    if a >= 1_000_000:
+        return f"{x / 1_000_000:.2f}M"
+    if a >= 10_000:
+        return f"{x / 1000:.1f}k"
+    return f"{round(x):,}"
+
+
+def gpm(x: float) -> str:
+    """A GPM figure: yuan per 1,000 impressions, one decimal."""
+    return f"{x:,.1f}"
+
+
+def ratio(x: float) -> str:
+    """A ratio such as ROI: two decimals."""
+    return f"{x:.2f}"
+
+
+def times(x: float) -> str:
+    """A multiplier: x1.17."""
+    return f"x{x:.2f}"
+
+
+def pct(x: float, decimals: int = 0) -> str:
+    """A fraction as a percentage: 0.14 -> 14%."""
+    return f"{x * 100:.{decimals}f}%"
+
+
+def percent_value(x: float) -> str:
+    """A value already in percent (commission, discount): 15 -> 15%."""
+    return f"{x:g}%"
+
+
+def score_points(x: float) -> str:
+    """Score points, whole."""
+    return f"{round(x):,}"
+
+
+def level(x: float) -> str:
+    """A 0..100 strength or awareness, one decimal."""
+    return f"{x:.1f}"
+
+
+def rating(x: float) -> str:
+    """A store rating, two decimals."""
+    return f"{x:.2f}"
+
+
+def stars(n: int, of: int = 3) -> str:
+    """Stars earned out of `of`: ★★☆."""
+    return "★" * n + "☆" * max(0, of - n)
+
+
+# --- the app ------------------------------------------------------------------------
+
+APP_TITLE = "FACT Trainer"
+APP_SUBTITLE = "interest e-commerce, one week a turn"
+PROMISE = "Run a brand on a short-video platform and learn why GPM, not ROI, earns the traffic."
+FACT_LINE = "F self-broadcast  ·  A creator alliance  ·  C platform campaigns  ·  T top KOLs"
+
+TOO_SMALL = "FACT Trainer needs a terminal of at least {min_w} × {min_h}.\nThis one is {w} × {h}: make the window larger."
+
+QUIT_QUESTION = "Quit FACT Trainer?"
+QUIT_IN_PROGRESS = "Week {turn} of {turns} of “{title}” is in progress. The game is not saved."
+QUIT_YES = "Quit"
+QUIT_NO = "Keep playing"
+
+# bindings: descriptions shown in the Footer and the keys panel
+KEY_QUIT = "Quit"
+KEY_HELP = "Help"
+KEY_BACK = "Back"
+KEY_NEW_GAME = "New game"
+KEY_SCENARIOS = "Scenarios"
+KEY_START = "Start"
+KEY_END_TURN = "End turn"
+KEY_HISTORY = "History"
+KEY_NEXT = "Next week"
+KEY_FINAL = "Final score"
+KEY_STEP_UP = "+1,000"
+KEY_STEP_DOWN = "−1,000"
+KEY_STEP_UP_PCT = "+1%"
+KEY_STEP_DOWN_PCT = "−1%"
+KEY_BIG_UP = "+10,000"
+KEY_BIG_DOWN = "−10,000"
+KEY_CLEAR = "Clear plan"
+KEY_PLAY_AGAIN = "Play again"
+KEY_CLOSE = "Close"
+
+# command palette
+CMD_NEW_GAME = ("New game", "Start the first scenario (or the one given on the command line)")
+CMD_SCENARIOS = ("Choose a scenario", "Every shipped scenario, with what it teaches")
+CMD_HELP = ("How to play", "How to play, the FACT glossary and the keys")
+CMD_HISTORY = ("History", "GMV and GPM over the weeks so far, and every plan")
+CMD_END_TURN = ("End turn", "Play this week's plan")
+CMD_TITLE = ("Title screen", "Back to the title screen")
+
+# --- title --------------------------------------------------------------------------
+
+TITLE_NEW = "New game"
+TITLE_CONTINUE = "Continue"
+TITLE_CONTINUE_HINT = "Saved games arrive in a later version."
+TITLE_SCENARIOS = "Scenarios"
+TITLE_HELP = "How to play"
+TITLE_QUIT = "Quit"
+TITLE_NO_SCENARIO = "No playable scenario was found. Run `fact-trainer validate scenarios/*.toml` to see why."
+TITLE_STARTS = "New game starts: {title}"
+
+# --- scenario picker ----------------------------------------------------------------
+
+PICKER_TITLE = "Choose a scenario"
+PICKER_ITEM = "{title}\n{difficulty} · {turns} weeks"
+PICKER_BROKEN = "{name}\ndoes not load: {problem}"
+PICKER_FACTS = "{difficulty} · {turns} weeks · budget {budget} yuan a week"
+PICKER_TEACHES = "What it teaches"
+PICKER_OBJECTIVES = "Objectives"
+PICKER_BRIEFING = "Briefing"
+PICKER_PLAY = "Read the briefing"
+PICKER_EMPTY = "No scenarios found."
+DIFFICULTY = {
+    "tutorial": "Tutorial",
+    "easy": "Easy",
+    "medium": "Medium",
+    "hard": "Hard",
+    "expert": "Expert",
+}
+
+# --- briefing -----------------------------------------------------------------------
+
+BRIEF_START = "Start week 1"
+BRIEF_BRAND = "{name} · {category} · {tone}"
+BRIEF_STRENGTHS = "Starting strengths"
+BRIEF_STATE = "Fans {fans} · rating {rating} · awareness {awareness}"
+BRIEF_PRICE = "Order value {price} yuan · margin {margin}"
+BRIEF_OBJECTIVES = "Objectives and stars"
+BRIEF_THRESHOLDS = "★ {one}"
+BRIEF_CALENDAR = "Event calendar"
+BRIEF_EVENT = "Week {weeks}: {name} (traffic {traffic}, competition {competition})"
+BRIEF_NO_EVENTS = "No platform events in this scenario."
+BRIEF_KOLS = "Top KOLs"
+BRIEF_KOL = "{name}: fee {fee}, fit {fit}"
+BRIEF_BUDGET = "Budget: {budget} yuan a week, {turns} weeks"
+
+# --- planning (the cockpit) ---------------------------------------------------------
+
+POSITION_LETTER = {"field": "F", "alliance": "A", "campaign": "C", "top_kol": "T"}
+POSITION_NAME = {
+    "field": "Self-broadcast",
+    "alliance": "Creator alliance",
+    "campaign": "Campaigns",
+    "top_kol": "Top KOLs",
+}
+POSITION_ROLE = {
+    "field": "The base: steady sales, builds fans.",
+    "alliance": "The amplifier: creators sell on commission.",
+    "campaign": "The explosive field: huge in event weeks.",
+    "top_kol": "The megaphone: reach and awareness, if the KOL fits.",
+}
+STRENGTH_NAME = {"content": "Content", "brand": "Brand", "product": "Product", "price": "Price"}
+STRENGTH_ROLE = {
+    "content": "Cheaper reach, better live streams.",
+    "brand": "Easier conversion, better KOL results.",
+    "product": "The source of conversion; weak goods come back.",
+    "price": "Wins shoppers in campaigns under competition.",
+}
+
+PLAN_HEADER = "Week {turn} of {turns} · {brand} · budget {budget} · planned {spend} · left {left}"
+PLAN_HEADER_OVER = "Week {turn} of {turns} · {brand} · budget {budget} · planned {spend} · over by {over}"
+PLAN_POSITION_TITLE = "{letter} {name}"
+PLAN_LAST_NONE = "No sales yet."
+PLAN_LAST = "Last week: GMV {gmv}"
+PLAN_LAST_RATES = "GPM {gpm} · ROI {roi}"
+PLAN_FANS = "Fans: {fans}"
+PLAN_CREATORS = "Creators: {creators}"
+PLAN_COMMISSION = "Commission %"
+POSITION_SHORT = {"field": "Live room", "alliance": "Creators", "campaign": "Campaigns", "top_kol": "Top KOLs"}
+PLAN_COMMISSION_RANGE = "{low}–{high}"
+PLAN_EVENT = "This week: {name}! Traffic x{traffic}, competition {competition}."
+PLAN_NO_EVENT = "No event this week."
+PLAN_NEXT_EVENT = "Next: {name}, week {week}."
+PLAN_NO_MORE_EVENTS = "No more events."
+PLAN_KOL_AUTO = "Best fit (auto)"
+PLAN_KOL_OPTION = "{name} · {fee} · fit {fit}"
+PLAN_KOL_PICKED = "Fee {fee} · fit {fit} · {commission} commission"
+PLAN_KOL_NONE = "No KOLs in this scenario."
+PLAN_INVEST_TITLE = "Invest in strengths · offer"
+PLAN_STRENGTH_LABEL = "{name} {value}"
+PLAN_DISCOUNT = "Discount %"
+PLAN_END_TURN = "End week {turn} ▸"
+PLAN_HISTORY = "History"
+PLAN_HELP = "Help"
+PLAN_HINT = "Type yuan, or step with ↑ ↓ (PgUp PgDn ×10). Tab: next field."
+PLAN_READY = "Plan ready: {spend} of {budget} yuan. End the week when you like."
+PLAN_FIX_FIRST = "This plan cannot be played yet: {problem}"
+
+# bad input: what was wrong, and what to do
+BAD_EMPTY = "{field}: type an amount (0 spends nothing)."
+BAD_NOT_NUMBER = "{field}: “{text}” is not an amount of yuan. Type digits only, e.g. 20000."
+BAD_NOT_PERCENT = "{field}: “{text}” is not a percentage. Type a number, e.g. 15."
+BAD_NEGATIVE = "{field}: amounts start at 0, “{text}” is negative."
+BAD_TOO_BIG = "{field}: {text} is far more than any budget (at most {max} yuan)."
+BAD_FRACTION = "{field}: whole yuan only, “{text}” has decimals."
+BAD_BUDGET = "Over budget: this plan spends {spend} yuan but the week's budget is {budget} (over by {over}). Lower an amount."
+BAD_KOL_FEE = "T: {kol} costs {fee} yuan a slot, but T has {amount}. Raise T to the fee or set it to 0."
+BAD_KOL_NONE_AFFORDABLE = "T: {amount} yuan affords no KOL; the cheapest, {kol}, costs {fee}."
+BAD_NO_KOLS = "T: this scenario has no KOLs to book; set T to 0."
+BAD_COMMISSION = "Commission: {value} is outside this scenario's range, {low} to {high}."
+BAD_DISCOUNT = "Discount: {value} must be between 0% and 90%."
+BAD_UNKNOWN = "{message}"
+
+FIELD_LABEL = {
+    "field": "F",
+    "alliance": "A",
+    "campaign": "C",
+    "top_kol": "T",
+    "content": "Content",
+    "brand": "Brand",
+    "product": "Product",
+    "price": "Price",
+    "commission": "Commission",
+    "discount": "Discount",
+}
+
+# --- turn results -------------------------------------------------------------------
+
+RESULTS_TITLE = "Week {turn} of {turns}: results"
+RESULTS_GMV = "GMV (yuan)"
+RESULTS_GPM = "GPM (GMV per 1,000 impressions)"
+RESULTS_LINE = "Net GMV after refunds {net} · ROI {roi} · profit {profit}"
+RESULTS_BENCHMARK = "Category GPM benchmark: {benchmark}"
+RESULTS_WHY = "Why: the week's main drivers"
+RESULTS_NO_REASONS = "Nothing stood out this week."
+RESULTS_BY_POSITION = "By position and traffic source"
+RESULTS_COLUMNS = ("", "Spend", "Impressions", "GPM", "GMV", "ROI")
+RESULTS_ROW_RECOMMENDED = "Recommended"
+RESULTS_ROW_FANS = "Fans"
+RESULTS_ROW_TOTAL = "Total"
+RESULTS_NONE = "—"
+RESULTS_TRAFFIC = "Traffic: paid {paid} · recommended {recommended} · fans {fans} impressions"
+RESULTS_CHANGES = "Before → after"
+RESULTS_CHANGE_COLUMNS = ("", "Before", "After")
+RESULTS_RATING = "Store rating"
+RESULTS_FANS = "Fans"
+RESULTS_AWARENESS = "Awareness"
+RESULTS_POOL = "Traffic pool"
+RESULTS_CREATORS = "Creators"
+RESULTS_NEXT = "Next week ▸"
+RESULTS_FINAL = "Final score ▸"
+RESULTS_HISTORY = "History"
+
+# the drivers, one sentence per kind of reason (values as the core names them)
+REASON = {
+    "pool_up": "Recommendation boost {pool}: last week's GPM beat the category benchmark ({signal}), so the recommender showed the store to more people.",
+    "pool_down": "Recommendation pool shrank to {pool}: last week's GPM missed the category benchmark ({signal}).",
+    "pool_level": "Recommendation pool at {pool}: the level earlier weeks' GPM earned.",
+    "fans": "Fans bought again: {fans} fans, kept {activity} active by the live room.",
+    "saturation": "Diminishing returns on {position}: {spend} yuan bought less than the first yuan's rate.",
+    "carryover": "{position} kept working from earlier weeks: {impressions} impressions carried over.",
+    "event": "{event}: campaign reach {multiplier} in the event week.",
+    "price_competition_up": "Price strength won shoppers in {event} (campaign conversion {factor}).",
+    "price_competition_down": "Weak price strength lost shoppers in {event} (campaign conversion {factor}).",
+    "refunds": "Refunds: {rate} of GMV came back{parts}.",
+    "refunds_product": "weak product +{x}",
+    "refunds_discount": "deep discount +{x}",
+    "throttle": "Traffic throttled to {throttle}: store rating {rating} is below the platform's line.",
+    "kol_fit_good": "{kol} fits the brand well (fit {fit}): the audience buys.",
+    "kol_fit_poor": "{kol} fits the brand poorly (fit {fit}): reach without buyers.",
+    "kol_fatigue": "KOL audiences saw the brand lately (fatigue {fatigue}): fresh reach was smaller.",
+    "discount": "Discount {discount}: orders {orders}, each at a lower price.",
+    "auction_up": "Cheaper paid reach ({auction}): the ad auction favours a store that converts.",
+    "auction_down": "Dearer paid reach ({auction}): the ad auction charges a store that converts poorly.",
+    "luck": "Market luck this week: {luck}.",
+}
+
+# --- history ------------------------------------------------------------------------
+
+HISTORY_TITLE = "History: {turns_played} of {turns} weeks"
+HISTORY_GMV = "GMV by week · best {best}"
+HISTORY_GPM = "GPM by week · benchmark {benchmark} ┊"
+HISTORY_WEEK = "W{turn}"
+HISTORY_EMPTY = "No week played yet: the charts fill in as you play."
+HISTORY_PLANS = "Plans and results"
+HISTORY_COLUMNS = ("Week", "F", "A", "C", "T", "KOL", "Content", "Brand", "Product", "Price", "Comm.", "Disc.",
+                   "GMV", "GPM", "ROI")
+HISTORY_KOL_NONE = "—"
+
+# --- end of game --------------------------------------------------------------------
+
+END_TITLE = "Game over: {title}"
+END_SCORE = "Final score"
+END_STARS = "Stars"
+END_TOTALS = "Total GMV {gmv} · GPM {gpm} · net GMV {net} · profit {profit}"
+END_OBJECTIVES = "Objectives"
+END_COLUMNS = ("Objective", "Result", "Stars", "★ / ★★ / ★★★", "Points")
+END_MET = "met"
+END_MISSED = "missed"
+END_VERDICT = {
+    0: "No star yet: read why each week went as it did, and try again.",
+    1: "One star: a start. Look at GPM, not only spend.",
+    2: "Two stars: a solid store. One objective fell short of the top.",
+    3: "Three stars: every objective met in full.",
+}
+END_PLAY_AGAIN = "Play again"
+END_OTHER = "Another scenario"
+END_TITLE_SCREEN = "Title screen"
+
+# --- help ---------------------------------------------------------------------------
+
+HELP_TITLE = "How to play"
+HELP_MARKDOWN = """\
+# How to play
+
+You run a brand's store on a short-video platform, **one week per turn**. Each week:
+
+1. **Plan.** Split the week's budget across the four **positions** (F, A, C, T) and,
+   if you like, invest in the brand's four **strengths**. Set the creators'
+   commission and any discount. The cockpit shows what is left, and refuses a plan
+   it cannot play, saying why.
+2. **End the week.** The market plays it out.
+3. **Read the results.** GMV and GPM first, then *why*: the week's main drivers in
+   plain words. Next week starts from where this one left the store.
+
+At the end the objectives decide the stars and the score.
+
+# The FACT glossary
+
+| term | meaning |
+|---|---|
+| **F**, self-broadcast | The brand's own live room. The base: steady sales, full control, builds **fans** who buy again. |
+| **A**, creator alliance | Many mid and small creators selling on commission. The amplifier: grows with commission and support. |
+| **C**, platform campaigns | Festivals and themed events. The explosive field: huge traffic in event weeks, fierce price competition. |
+| **T**, top KOLs | Star creators. The megaphone: big reach and awareness, if the KOL fits the brand. |
+| **Content** | Quality of videos and streams: cheaper reach, better conversion. |
+| **Brand** | Pull of the brand: easier conversion, better KOL results. |
+| **Product** | The source of conversion; below the quality line refunds climb. |
+| **Price** | Price competitiveness: decides campaigns under competition. |
+| **GMV** | Gross merchandise value: the yuan of goods sold. |
+| **GPM** | GMV per 1,000 impressions: how well the store converts what it is shown. The figure the recommender rewards. |
+| **ROI** | GMV per yuan spent: the old way of judging a spend. |
+| **Snowball** | A GPM above the category benchmark grows the recommendation pool: more, and better matched, free traffic next week. |
+| **Quality GMV** | GMV that stays sold. Weak goods and deep discounts bring refunds; a falling rating throttles traffic. |
+| **Saturation** | The tenth yuan on one position buys less than the first. |
+
+# Keys
+
+| key | what it does |
+|---|---|
+| **F1** | this help (also in the command palette, **ctrl+p**) |
+| **Tab**, **shift+Tab** | move between fields and buttons |
+| **↑ ↓** | step the focused amount by 1,000 yuan (a percentage by 1) |
+| **PgUp PgDn** | step it by 10,000 yuan (a percentage by 5) |
+| **Enter** | in an amount: go to the next field; on a button: press it |
+| **ctrl+n** | end the week (in the cockpit) |
+| **F2** | history: GMV and GPM so far, every plan |
+| **Esc** | back, or close this help |
+| **q**, **ctrl+q** | quit (asks first while a game is in progress) |
+
+Everything works with the mouse as well: click fields, buttons and the KOL list.
+"""
+
+
+def metric_value(metric: str, x: float) -> str:
+    """An objective's metric, written as that metric is read."""
+    if metric in ("gmv", "net_gmv", "profit", "fans"):
+        return money(x)
+    if metric == "gpm":
+        return gpm(x)
+    if metric == "rating":
+        return rating(x)
+    if metric == "awareness":
+        return level(x)
+    return ratio(x)
+
+
+def thresholds(metric: str, values: list[float]) -> str:
+    """An objective's star thresholds: 1,200,000 / 1,600,000 / 2,000,000."""
+    return " / ".join(metric_value(metric, v) for v in values)
+
+
+def weeks(turns: list[int]) -> str:
+    """Weeks an event runs: 5, or 9-10, or 3, 7."""
+    if len(turns) > 1 and turns == list(range(turns[0], turns[-1] + 1)):
+        return f"{turns[0]}–{turns[-1]}"
+    return ", ".join(str(t) for t in turns)

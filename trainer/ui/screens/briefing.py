@@ -1,0 +1,56 @@
+"""The briefing: the scenario's story, the brand's strengths, objectives and calendar."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Markdown, Static
+
+from trainer.core.scenario import Scenario
+from trainer.ui import messages as M
+from trainer.ui.widgets import scenario_info as info
+
+
+class BriefingScreen(Screen):
+    """Read before week 1; Start plays it."""
+
+    BINDINGS = [
+        Binding("enter", "start", M.KEY_START, priority=False),
+        Binding("escape", "app.pop_screen", M.KEY_BACK),
+        Binding("q", "app.quit", M.KEY_QUIT, show=False),
+    ]
+
+    def __init__(self, scenario: Scenario):
+        super().__init__()
+        self.scenario = scenario
+
+    def compose(self) -> ComposeResult:
+        s = self.scenario
+        yield Header()
+        with Horizontal(id="briefing"):
+            with VerticalScroll(id="briefing-text"):
+                yield Markdown(s.briefing)
+            with Vertical(id="briefing-side"):
+                with VerticalScroll(id="briefing-facts"):
+                    b = s.brand
+                    yield Static(M.BRIEF_BRAND.format(name=b.name, category=b.category, tone=b.tone),
+                                 id="briefing-brand")
+                    yield Static(M.BRIEF_BUDGET.format(budget=info.budget_text(s), turns=s.turns),
+                                 classes="dim")
+                    yield Static(Group(info.strengths(s), info.objectives(s), info.calendar(s), info.kols(s)))
+                yield Button(M.BRIEF_START, id="start", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.scenario.title
+        self.query_one("#start", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        """Play week 1."""
+        self.app.start_game(self.scenario)

@@ -1,0 +1,91 @@
+"""The scenario picker: every scenario, what it teaches, a preview of its briefing."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from trainer.core.library import entries
+from trainer.ui import messages as M
+from trainer.ui.widgets import scenario_info as info
+
+
+class PickerScreen(Screen):
+    """A list on the left, the highlighted scenario on the right."""
+
+    BINDINGS = [
+        Binding("escape", "app.title", M.KEY_BACK),
+        Binding("q", "app.quit", M.KEY_QUIT, show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries = entries()
+        self.playable = [e.scenario for e in self.entries]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="picker"):
+            options = []
+            for i, e in enumerate(self.entries):
+                if e.scenario is not None:
+                    s = e.scenario
+                    label = M.PICKER_ITEM.format(title=s.title, difficulty=M.DIFFICULTY.get(s.difficulty, s.difficulty),
+                                                 turns=s.turns)
+                    options.append(Option(label, id=str(i)))
+                else:
+                    problem = str(e.problems[0]) if e.problems else ""
+                    options.append(Option(M.PICKER_BROKEN.format(name=e.path.name, problem=problem), id=str(i),
+                                          disabled=True))
+            olist = OptionList(*options, id="picker-list")
+            olist.border_title = M.PICKER_TITLE
+            yield olist
+            with Vertical(id="picker-detail"):
+                with VerticalScroll(id="picker-scroll"):
+                    yield Static(id="picker-title")
+                    yield Static(id="picker-facts")
+                    yield Static(id="picker-teaches")
+                    yield Static(id="picker-objectives")
+                    yield Markdown(id="picker-briefing")
+                yield Button(M.PICKER_PLAY, id="picker-play", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        olist = self.query_one(OptionList)
+        olist.focus()
+        first = next((i for i, s in enumerate(self.playable) if s is not None), None)
+        if first is not None:
+            olist.highlighted = first
+            self._show(first)
+
+    def _show(self, index: int) -> None:
+        s = self.playable[index]
+        if s is None:
+            return
+        self.query_one("#picker-title", Static).update(Text(s.title, style="bold"))
+        self.query_one("#picker-facts", Static).update(Text(info.facts(s), style="dim"))
+        self.query_one("#picker-teaches", Static).update(info.teaches(s))
+        self.query_one("#picker-objectives", Static).update(info.objectives(s))
+        self.query_one("#picker-briefing", Markdown).update(s.briefing)
+        self.query_one("#picker-scroll").scroll_home(animate=False)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(int(event.option.id or 0))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(int(event.option.id or 0))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        index = self.query_one(OptionList).highlighted
+        if index is not None:
+            self._open(index)
+
+    def _open(self, index: int) -> None:
+        s = self.playable[index]
+        if s is not None:
+            self.app.show_briefing(s)

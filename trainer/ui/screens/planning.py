@@ -1,0 +1,271 @@
+"""Planning, the cockpit: the week's budget over F, A, C, T, the strengths and the offer.
+
+The plan the session holds is always one the core accepts. Each edit builds a
+candidate plan from every field; a field that does not parse, or a plan the core
+refuses (trainer.core.plan.check_decision), leaves the session's plan as it was and
+says, in the message line, what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Select, Static
+
+from trainer.core.plan import Decision
+from trainer.core.scenario import MAX_MONEY, POSITIONS, STRENGTHS
+from trainer.ui import messages as M
+from trainer.ui.widgets.amount import AmountInput, PercentInput, parse_percent, parse_yuan
+
+AUTO_KOL = "__auto__"
+
+
+class PlanningScreen(Screen):
+    """The four positions side by side, the strengths below, the budget live on top."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "end_turn", M.KEY_END_TURN, id="end_turn"),
+        Binding("f2", "app.history", M.KEY_HISTORY, id="history"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ready = False
+        self.errors: list[str] = []
+        """What keeps the fields from being played, as the player reads it (empty: none)."""
+
+    @property
+    def session(self):
+        return self.app.session
+
+    # --- layout ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        s = self.session.scenario
+        yield Header()
+        yield Static(id="plan-head")
+        with Horizontal(id="positions"):
+            for pos in POSITIONS:
+                with Vertical(id=f"pos-{pos}", classes=f"position position-{pos}") as box:
+                    box.border_title = M.PLAN_POSITION_TITLE.format(letter=M.POSITION_LETTER[pos],
+                                                                    name=M.POSITION_SHORT[pos])
+                    yield Static(M.POSITION_ROLE[pos], classes="role")
+                    yield AmountInput("0", key=pos, id=f"amount-{pos}", classes="amount")
+                    yield Static(id=f"last-{pos}", classes="last")
+                    yield Static(id=f"state-{pos}", classes="state")
+                    if pos == "alliance":
+                        low, high = s.creators.commission
+                        with Horizontal(classes="inline"):
+                            yield Static(M.PLAN_COMMISSION, classes="inline-label")
+                            yield PercentInput("0", key="commission", id="amount-commission", classes="amount",
+                                               tooltip=M.PLAN_COMMISSION_RANGE.format(low=M.percent_value(low),
+                                                                                      high=M.percent_value(high)))
+                    if pos == "top_kol":
+                        if s.kols:
+                            options = [(M.PLAN_KOL_AUTO, AUTO_KOL)] + [
+                                (M.PLAN_KOL_OPTION.format(name=k.name, fee=M.short(k.fee),
+                                                          fit=M.ratio(self.session.engine.fit_of(k))), k.id)
+                                for k in s.kols
+                            ]
+                            yield Select(options, value=AUTO_KOL, allow_blank=False, compact=True, id="kol")
+                        yield Static(id="kol-info", classes="state")
+        with Horizontal(id="invest") as invest:
+            invest.border_title = M.PLAN_INVEST_TITLE
+            for key in STRENGTHS:
+                with Vertical(classes="invest-cell"):
+                    yield Static(id=f"level-{key}", classes="invest-label")
+                    yield AmountInput("0", key=key, id=f"amount-{key}", classes="amount",
+                                      tooltip=M.STRENGTH_ROLE[key])
+            with Vertical(classes="invest-cell"):
+                yield Static(M.PLAN_DISCOUNT, classes="invest-label")
+                yield PercentInput("0", key="discount", id="amount-discount", classes="amount")
+        yield Static(id="plan-message")
+        with Horizontal(id="plan-buttons"):
+            yield Button("", id="end-turn", variant="primary", compact=True)
+            yield Button(M.PLAN_HISTORY, id="history", compact=True)
+            yield Button(M.PLAN_HELP, id="help", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_turn()
+        self.query_one("#amount-field", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        if self._ready:
+            self.load_turn()
+
+    # --- the turn's figures -----------------------------------------------------------
+
+    def load_turn(self) -> None:
+        """Fill every field and label for the turn about to be played."""
+        self._ready = False
+        session = self.session
+        game = session.game
+        s = session.scenario
+        d = session.draft
+        state = game.state
+        self.sub_title = s.title
+        for key in (*POSITIONS, *STRENGTHS):
+            self.query_one(f"#amount-{key}", Input).value = M.money(getattr(d, key))
+        commission = d.commission if d.commission is not None else s.creators.default_commission
+        self.query_one("#amount-commission", Input).value = f"{commission:g}"
+        self.query_one("#amount-discount", Input).value = f"{d.discount:g}"
+        if s.kols:
+            self.query_one("#kol", Select).value = d.kol or AUTO_KOL
+        last = session.last
+        for pos in POSITIONS:
+            label = self.query_one(f"#last-{pos}", Static)
+            if last is None:
+                label.update(Text(M.PLAN_LAST_NONE, style="dim"))
+            else:
+                ch = last.channels[pos]
+                label.update(M.PLAN_LAST.format(gmv=M.money(ch.gmv)) + "\n"
+                             + M.PLAN_LAST_RATES.format(gpm=M.gpm(ch.gpm), roi=M.ratio(ch.roi)))
+        self.query_one("#state-field", Static).update(M.PLAN_FANS.format(fans=M.money(state.fans)))
+        self.query_one("#state-alliance", Static).update(M.PLAN_CREATORS.format(creators=M.money(state.creators)))
+        event = s.event_at(game.turn)
+        if event is not None:
+            text = Text(M.PLAN_EVENT.format(name=event.name, traffic=f"{event.traffic:g}",
+                                            competition=M.ratio(event.competition)), style="bold")
+        else:
+            text = Text(M.PLAN_NO_EVENT)
+            upcoming = [(t, e) for e in s.events for t in e.turns if t > game.turn]
+            if upcoming:
+                week, nxt = min(upcoming, key=lambda te: te[0])
+                text.append("\n" + M.PLAN_NEXT_EVENT.format(name=nxt.name, week=week), style="dim")
+        self.query_one("#state-campaign", Static).update(text)
+        for key in STRENGTHS:
+            self.query_one(f"#level-{key}", Static).update(
+                M.PLAN_STRENGTH_LABEL.format(name=M.STRENGTH_NAME[key], value=M.level(getattr(state, key))))
+        self.query_one("#end-turn", Button).label = M.PLAN_END_TURN.format(turn=game.turn)
+        self._ready = True
+        self.refresh_plan()
+
+    # --- edits ------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refresh_plan()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.refresh_plan()
+
+    def candidate(self) -> tuple[Decision | None, list[tuple[str | None, str]]]:
+        """The plan the fields describe, and every problem as (field key or None, message)."""
+        s = self.session.scenario
+        values: dict = {}
+        problems: list[tuple[str | None, str]] = []
+        for key in (*POSITIONS, *STRENGTHS):
+            value, problem = parse_yuan(self.query_one(f"#amount-{key}", Input).value, M.FIELD_LABEL[key], MAX_MONEY)
+            if problem:
+                problems.append((key, problem))
+            else:
+                values[key] = value
+        for key in ("commission", "discount"):
+            value, problem = parse_percent(self.query_one(f"#amount-{key}", Input).value, M.FIELD_LABEL[key])
+            if problem:
+                problems.append((key, problem))
+            else:
+                values[key] = value
+        if s.kols:
+            kol = self.query_one("#kol", Select).value
+            values["kol"] = None if kol in (AUTO_KOL, Select.BLANK) else kol
+        if problems:
+            return None, problems
+        decision = Decision(**values)
+        return decision, [(key, self._explain(decision, key, message))
+                          for _, key, message in self.session.problems(decision)]
+
+    def _explain(self, d: Decision, key: str, message: str) -> str:
+        """A core problem in the catalog's words."""
+        s = self.session.scenario
+        budget = self.session.budget()
+        if key == "budget":
+            return M.BAD_BUDGET.format(spend=M.money(d.spend), budget=M.money(budget), over=M.money(d.spend - budget))
+        if key == "top_kol":
+            if not s.kols:
+                return M.BAD_NO_KOLS
+            if d.kol is not None and s.kol(d.kol) is not None:
+                kol = s.kol(d.kol)
+                return M.BAD_KOL_FEE.format(kol=kol.name, fee=M.money(kol.fee), amount=M.money(d.top_kol))
+            cheapest = min(s.kols, key=lambda k: k.fee)
+            return M.BAD_KOL_NONE_AFFORDABLE.format(amount=M.money(d.top_kol), kol=cheapest.name,
+                                                    fee=M.money(cheapest.fee))
+        if key == "commission" and d.commission is not None:
+            low, high = s.creators.commission
+            return M.BAD_COMMISSION.format(value=M.percent_value(d.commission), low=M.percent_value(low),
+                                           high=M.percent_value(high))
+        if key == "discount":
+            return M.BAD_DISCOUNT.format(value=M.percent_value(d.discount))
+        return M.BAD_UNKNOWN.format(message=message)
+
+    def refresh_plan(self) -> None:
+        """Check the fields; keep the plan when they are playable; say what is wrong when not."""
+        if not self._ready:
+            return
+        session = self.session
+        decision, problems = self.candidate()
+        bad_keys = {key for key, _ in problems}
+        for widget in self.query(AmountInput):
+            widget.set_class(widget.key in bad_keys, "-invalid")
+        if self.session.scenario.kols:
+            self.query_one("#kol", Select).set_class("top_kol" in bad_keys, "-invalid")
+        self.errors = [message for _, message in problems]
+        if decision is not None and not problems:
+            session.draft = decision
+        shown = decision or session.draft
+        s = session.scenario
+        budget = session.budget()
+        spend = shown.spend
+        game = session.game
+        if spend <= budget:
+            head = Text(M.PLAN_HEADER.format(turn=game.turn, turns=s.turns, brand=s.brand.name, budget=M.money(budget),
+                                             spend=M.money(spend), left=M.money(budget - spend)))
+        else:
+            head = Text(M.PLAN_HEADER_OVER.format(turn=game.turn, turns=s.turns, brand=s.brand.name,
+                                                  budget=M.money(budget), spend=M.money(spend),
+                                                  over=M.money(spend - budget)), style="bold red")
+        self.query_one("#plan-head", Static).update(head)
+        message = self.query_one("#plan-message", Static)
+        if self.errors:
+            message.update(Text("\n".join(self.errors[:2])))
+            message.add_class("-error")
+        else:
+            message.update(Text(M.PLAN_READY.format(spend=M.money(spend), budget=M.money(budget)) + "\n" + M.PLAN_HINT))
+            message.remove_class("-error")
+        self._show_kol(shown)
+
+    def _show_kol(self, d: Decision) -> None:
+        s = self.session.scenario
+        info = self.query_one("#kol-info", Static)
+        if not s.kols:
+            info.update(Text(M.PLAN_KOL_NONE, style="dim"))
+            return
+        kol_id = self.query_one("#kol", Select).value
+        kol = s.kol(kol_id) if isinstance(kol_id, str) and kol_id != AUTO_KOL else None
+        if kol is None:
+            info.update("")
+            return
+        info.update(M.PLAN_KOL_PICKED.format(fee=M.money(kol.fee), fit=M.ratio(self.session.engine.fit_of(kol)),
+                                             commission=M.percent_value(kol.commission)))
+
+    # --- actions ----------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "end-turn":
+            self.action_end_turn()
+        elif event.button.id == "history":
+            self.app.action_history()
+        elif event.button.id == "help":
+            self.app.action_help()
+
+    def action_end_turn(self) -> None:
+        """Play the week, unless a field or the plan has a problem."""
+        self.refresh_plan()
+        if self.errors:
+            self.query_one("#plan-message", Static).update(Text(M.PLAN_FIX_FIRST.format(problem=self.errors[0])))
+            self.app.bell()
+            return
+        self.app.end_turn()
