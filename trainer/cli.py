@@ -17,6 +17,7 @@ from trainer.core.engine import Engine
 from trainer.core.library import entries, find, scenarios_dir
 from trainer.core.loading import FileProblems, load_plan, load_scenario
 from trainer.core.plan import PlanError
+from trainer.core.saves import SaveError, list_saves, load_game, save_game, saves_dir
 from trainer.core.schema import scenario_schema
 
 
@@ -73,11 +74,56 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except PlanError as exc:  # compile_plan checked the plan; kept for safety
         print(f"{args.plan}: {exc}", file=sys.stderr)
         return 1
-    data = reporting.game_json(game)
-    if args.json:
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+    if args.save:
+        try:
+            save_game(game, args.player, Path(args.save))
+        except SaveError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+    _print_game(game, args.json)
+    return 0
+
+
+def _print_game(game, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(reporting.game_json(game), indent=2, ensure_ascii=False))
     else:
         print(game_table(game))
+
+
+def cmd_saves(args: argparse.Namespace) -> int:
+    """List the saves with their headline figures."""
+    folder = saves_dir(args.saves_dir)
+    found = list_saves(folder)
+    if args.json:
+        print(json.dumps([
+            {"path": str(s.path), "player": s.player, "scenario": s.scenario, "turns_played": s.turn,
+             "gmv": s.gmv, "score": s.score, "updated": s.updated, "problem": s.problem}
+            for s in found], indent=2, ensure_ascii=False))
+        return 0
+    if not found:
+        print(f"No saves in {folder}.")
+    for s in found:
+        if s.problem:
+            print(f"{s.path.name}: cannot be loaded: {s.problem}")
+        else:
+            print(f"{s.player:<20} {s.scenario:<20} turn {s.turn:>3}  GMV {s.gmv:>13,}  score {s.score:>5}  {s.updated}  {s.path.name}")
+    return 0
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    """Replay a save; print what simulate prints, or exit 1 when it does not verify."""
+    try:
+        loaded = load_game(args.save)
+    except SaveError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not loaded.verified:
+        print(f"{args.save}: does not verify ({loaded.status}):", file=sys.stderr)
+        for problem in loaded.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    _print_game(loaded.game, args.json)
     return 0
 
 
@@ -142,7 +188,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plan", required=True, metavar="PLAN.toml", help="the plan file")
     p.add_argument("--seed", type=int, default=None, help="market seed (default: the scenario's)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--save", metavar="PATH", help="also write the game as a save file")
+    p.add_argument("--player", default="simulation", help="player name in the save (default: simulation)")
     p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("saves", help="list the saved games")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--saves-dir", metavar="DIR", help="the saves folder (default: saves/, or $FACT_TRAINER_SAVES)")
+    p.set_defaults(func=cmd_saves)
+
+    p = sub.add_parser("replay", help="replay a save and print it as simulate does")
+    p.add_argument("save", metavar="SAVE")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_replay)
 
     p = sub.add_parser("schema", help="print the JSON Schema of scenario files")
     p.set_defaults(func=cmd_schema)

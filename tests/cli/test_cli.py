@@ -143,3 +143,38 @@ def test_python_dash_m_and_help():
     assert proc.returncode == 0 and json.loads(proc.stdout)
     proc = subprocess.run([sys.executable, "-m", "trainer", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0 and "simulate" in proc.stdout
+
+
+def test_simulate_save_then_replay_prints_the_same(capsys, tmp_path):
+    save = tmp_path / "sim.toml"
+    code, simulated, _ = run(capsys, "simulate", "tutorial", "--plan", str(TUTORIAL_PLAN), "--json", "--save", str(save))
+    assert code == 0 and save.exists()
+    code, replayed, _ = run(capsys, "replay", str(save), "--json")
+    assert code == 0 and json.loads(replayed) == json.loads(simulated)
+    code, table, _ = run(capsys, "replay", str(save))
+    assert code == 0 and "Score" in table
+
+
+def test_replay_refuses_a_tampered_save(capsys, tmp_path):
+    save = tmp_path / "sim.toml"
+    run(capsys, "simulate", "tutorial", "--plan", str(TUTORIAL_PLAN), "--save", str(save))
+    save.write_text(save.read_text().replace("score = ", "score = 9", 1))
+    code, out, err = run(capsys, "replay", str(save))
+    assert code == 1 and out == "" and "does not verify" in err and "the save says" in err
+    save.write_text("garbage = [")
+    code, out, err = run(capsys, "replay", str(save))
+    assert code == 1 and str(save) in err and "not valid TOML" in err
+
+
+def test_saves_lists_figures(capsys, tmp_path):
+    run(capsys, "simulate", "tutorial", "--plan", str(TUTORIAL_PLAN), "--save", str(tmp_path / "a.toml"),
+        "--player", "Ann")
+    (tmp_path / "broken.toml").write_text("")
+    code, out, _ = run(capsys, "saves", "--saves-dir", str(tmp_path), "--json")
+    assert code == 0
+    data = {Path(d["path"]).name: d for d in json.loads(out)}
+    assert data["a.toml"]["player"] == "Ann" and data["a.toml"]["turns_played"] == 6
+    assert data["a.toml"]["gmv"] > 0 and data["a.toml"]["problem"] is None
+    assert "empty" in data["broken.toml"]["problem"]
+    code, out, _ = run(capsys, "saves", "--saves-dir", str(tmp_path))
+    assert code == 0 and "Ann" in out and "cannot be loaded" in out

@@ -1,0 +1,432 @@
+"""Saved games: TOML files that hold the decisions, replayed and checked on loading.
+
+A save records what the player decided each turn and the headline results the game
+showed (GMV, GPM, score). Loading replays the decisions through the engine and
+compares: a save edited by hand, or one whose scenario has changed since, is reported
+as such, with the replayed game to continue from. Writes are atomic (a temporary file
+in the same folder, flushed and fsynced, then renamed over the old one), and the
+previous version stays beside it as `NAME.toml.bak`, so a crash at any moment loses at
+most the turn being planned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from trainer.core.engine import Engine, Game
+from trainer.core.library import find
+from trainer.core.loading import FileProblems, Problem, key_lines, problems_from
+from trainer.core.plan import DECISION_KEYS, Decision, PlanError
+from trainer.core.scenario import Scenario
+from trainer.core.scoring import score
+
+FORMAT = 1
+"""The save format written now. Older formats are migrated on loading (see MIGRATIONS)."""
+
+SAVES_ENV = "FACT_TRAINER_SAVES"
+MAX_SAVE_BYTES = 5_000_000
+BACKUP_SUFFIX = ".bak"
+
+
+def saves_dir(override: str | Path | None = None) -> Path:
+    """Where saves live: the given folder, else $FACT_TRAINER_SAVES, else `saves/` beside the package."""
+    if override:
+        return Path(override)
+    env = os.environ.get(SAVES_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "saves"
+
+
+_UNSAFE = re.compile(r"[^\w\-]+", re.UNICODE)
+
+
+def safe_name(text: str, fallback: str = "player", limit: int = 40) -> str:
+    """A file-name part from anything a person types: letters (any script), digits, - and _.
+
+    Slashes, dots, spaces, control characters and the like become '-'; the result never
+    starts with '-' or '.', is at most `limit` characters, and is never empty.
+    """
+    text = unicodedata.normalize("NFKC", text or "")
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    slug = _UNSAFE.sub("-", text).strip("-_")[:limit].strip("-_")
+    return slug or fallback
+
+
+def scenario_hash(scenario: Scenario) -> str:
+    """A fingerprint of what a scenario says (not how its file is laid out)."""
+    canonical = json.dumps(scenario.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# ------------------------------------------------------------------ the file format
+
+class _SaveModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SavedResult(_SaveModel):
+    """The headline figures a turn showed, for listing without replaying."""
+
+    gmv: int = Field(ge=0)
+    gpm: float = Field(ge=0, allow_inf_nan=False)
+    score: int = Field(ge=0)
+
+
+class SavedTurn(_SaveModel):
+    """One resolved turn: the decision and what it showed."""
+
+    turn: int = Field(ge=1)
+    field: int = Field(0, ge=0)
+    alliance: int = Field(0, ge=0)
+    campaign: int = Field(0, ge=0)
+    top_kol: int = Field(0, ge=0)
+    content: int = Field(0, ge=0)
+    brand: int = Field(0, ge=0)
+    product: int = Field(0, ge=0)
+    price: int = Field(0, ge=0)
+    kol: str | None = None
+    commission: float | None = Field(None, ge=0, le=100, allow_inf_nan=False)
+    discount: float = Field(0.0, ge=0, le=90, allow_inf_nan=False)
+    result: SavedResult
+
+    def decision(self) -> Decision:
+        """The decision as the engine takes it."""
+        return Decision(**{k: getattr(self, k) for k in DECISION_KEYS})
+
+
+class SaveFile(_SaveModel):
+    """A save as written on disk."""
+
+    format: int = Field(ge=1)
+    scenario: str
+    scenario_hash: str
+    seed: int = Field(ge=0)
+    player: str = Field(min_length=1, max_length=200)
+    created: str
+    updated: str
+    workshop: str | None = None
+    turns_played: int = Field(0, ge=0)
+    """How many [[turns]] follow: a file cut short holds fewer."""
+    turns: list[SavedTurn] = Field(default_factory=list)
+
+
+MIGRATIONS: dict[int, callable] = {}
+"""Format N -> a function turning a format-N dictionary into format N+1. None yet: format 1
+is the first released format (its fixture is tests/fixtures/saves/format-1.toml)."""
+
+
+class SaveError(Exception):
+    """A save that could not be read or written; `problem` says which file and why."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+# ------------------------------------------------------------------ writing
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def save_data(game: Game, player: str, created: str | None = None, workshop: str | None = None) -> dict:
+    """The dictionary a save file holds for `game`."""
+    turns = []
+    for i, report in enumerate(game.reports):
+        running = score(game.scenario, game.reports[: i + 1])
+        entry = {"turn": report.turn, **report.decision.to_dict(),
+                 "result": {"gmv": int(round(report.gmv)), "gpm": round(report.gpm, 2), "score": running.score}}
+        turns.append(entry)
+    now = _now()
+    data = {
+        "format": FORMAT,
+        "scenario": game.scenario.id,
+        "scenario_hash": scenario_hash(game.scenario),
+        "seed": game.seed,
+        "player": player,
+        "created": created or now,
+        "updated": now,
+        "turns_played": len(turns),
+        "turns": turns,
+    }
+    if workshop:
+        data["workshop"] = workshop
+    return data
+
+
+def new_save_path(folder: Path, player: str, scenario_id: str) -> Path:
+    """A file name for a new game of `player` in a scenario, never one already taken:
+    another game (or a damaged file) of the same name is never overwritten."""
+    stem = f"{safe_name(player)}--{safe_name(scenario_id, 'scenario')}"
+    path = folder / f"{stem}.toml"
+    n = 2
+    while path.exists() or path.with_name(path.name + BACKUP_SUFFIX).exists():
+        path = folder / f"{stem}-{n}.toml"
+        n += 1
+    return path
+
+
+def write_atomic(path: Path, data: dict) -> None:
+    """Write TOML to `path` so that a crash at any moment leaves either the old file or
+    the new one whole; the old one is kept as `path.bak`. SaveError when it cannot be."""
+    text = tomli_w.dumps(data)
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+            if path.exists():
+                backup = path.with_name(path.name + BACKUP_SUFFIX)
+                # a hard link keeps the old version under the backup name with no moment
+                # in which the save itself is missing
+                try:
+                    if backup.exists():
+                        backup.unlink()
+                    os.link(path, backup)
+                except OSError:
+                    pass  # no backup on this file system: the atomic rename still protects the save
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        try:
+            dir_fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError:
+            pass
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        hint = "the disk is full" if exc.errno == 28 else "the folder cannot be written"
+        raise SaveError(Problem(str(path), 0, "", f"could not be saved ({reason}): {hint}; "
+                                                   "play goes on and the game is saved again after the next turn")) from None
+
+
+def save_game(game: Game, player: str, path: Path, created: str | None = None,
+              workshop: str | None = None) -> Path:
+    """Save `game` for `player` to `path` (atomically; see new_save_path for a new game)."""
+    write_atomic(path, save_data(game, player, created, workshop))
+    return path
+
+
+# ------------------------------------------------------------------ reading
+
+def read_save(path: Path) -> tuple[SaveFile, dict[tuple, int]]:
+    """Parse and validate a save file (migrating older formats); SaveError if it cannot be used.
+
+    The file is only read, never changed.
+    """
+    name = str(path)
+
+    def fail(message: str, line: int = 0, key: str = "") -> SaveError:
+        return SaveError(Problem(name, line, key, message))
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("no such save") from None
+    except IsADirectoryError:
+        raise fail("is a folder, not a save") from None
+    except OSError as exc:
+        raise fail(f"cannot be read: {exc.strerror or exc}") from None
+    if not raw.strip():
+        raise fail("is empty: the game was not saved completely (try the .bak beside it)")
+    if len(raw) > MAX_SAVE_BYTES:
+        raise fail(f"is {len(raw):,} bytes, far more than a save holds")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise fail("is not UTF-8 text: it is not a FACT Trainer save, or it was damaged") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"at line (\d+)", str(exc))
+        raise fail("is not valid TOML (truncated or damaged?): " + re.sub(r"\s*\(at line.*\)", "", str(exc)),
+                   int(match.group(1)) if match else 0) from None
+    version = data.get("format")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise fail("has no format number: it is not a FACT Trainer save", 1, "format")
+    if version > FORMAT:
+        raise fail(f"was written by a newer FACT Trainer (format {version}; this one reads up to {FORMAT}): "
+                   "update FACT Trainer to load it", key="format")
+    while version < FORMAT:
+        migrate = MIGRATIONS.get(version)
+        if migrate is None:
+            raise fail(f"has format {version}, which this FACT Trainer cannot read", key="format")
+        data = migrate(data)
+        version = data["format"]
+    lines = key_lines(text)
+    try:
+        return SaveFile.model_validate(data), lines
+    except ValidationError as exc:
+        problems = problems_from(exc, SaveFile, name, lines)
+        raise SaveError(problems[0]) from None
+
+
+@dataclass(slots=True)
+class LoadedSave:
+    """A save replayed: the game to continue, and what did not match."""
+
+    path: Path
+    save: SaveFile
+    scenario: Scenario
+    game: Game
+    status: str
+    """ok, edited (the recorded results differ from the replay), scenario_changed, or partial
+    (a recorded decision could not be replayed; the game stops before it)."""
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def verified(self) -> bool:
+        """True when the replay reproduced every recorded figure with the same scenario."""
+        return self.status == "ok"
+
+
+def load_game(path: str | Path, scenario: Scenario | None = None) -> LoadedSave:
+    """Load a save and replay it; SaveError when the file or its scenario cannot be used."""
+    path = Path(path)
+    save, _ = read_save(path)
+    if scenario is None:
+        try:
+            scenario, _ = find(save.scenario)
+        except FileProblems as exc:
+            raise SaveError(Problem(str(path), 0, "scenario",
+                                    f"its scenario {save.scenario!r} cannot be found or loaded: {exc.problems[0].message}")) from None
+    problems: list[str] = []
+    status = "ok"
+    if scenario_hash(scenario) != save.scenario_hash:
+        status = "scenario_changed"
+        problems.append(f"the scenario {scenario.id!r} has changed since this game was saved")
+    if len(save.turns) != save.turns_played:
+        status = "partial"
+        problems.append(f"the file says {save.turns_played} turns were played but holds {len(save.turns)}: "
+                        "it was cut short or edited")
+    game = Engine(scenario).new_game(save.seed)
+    for entry in save.turns:
+        if entry.turn != game.turn:
+            status = "partial"
+            problems.append(f"turn {entry.turn} is out of order (expected turn {game.turn}); the game stops before it")
+            break
+        try:
+            report = game.step(entry.decision())
+        except PlanError as exc:
+            status = "partial"
+            problems.append(f"turn {entry.turn} cannot be replayed: {exc}; the game stops before it")
+            break
+        shown = entry.result
+        replayed = SavedResult(gmv=int(round(report.gmv)), gpm=round(report.gpm, 2),
+                               score=score(scenario, game.reports).score)
+        if replayed != shown:
+            if status == "ok":
+                status = "edited"
+            problems.append(f"turn {entry.turn}: the save says GMV {shown.gmv:,}, GPM {shown.gpm:g}, score "
+                            f"{shown.score}; the replay gives GMV {replayed.gmv:,}, GPM {replayed.gpm:g}, "
+                            f"score {replayed.score}")
+    return LoadedSave(path, save, scenario, game, status, problems)
+
+
+@dataclass(slots=True, frozen=True)
+class SaveSummary:
+    """A line of the saves list: from the file alone, without replaying."""
+
+    path: Path
+    player: str
+    scenario: str
+    turn: int
+    """Turns played."""
+    gmv: int
+    """GMV over the turns played."""
+    score: int
+    """The score after the last turn played."""
+    updated: str
+    problem: str | None = None
+    """Why the file cannot be loaded, if it cannot."""
+
+
+def list_saves(folder: Path) -> list[SaveSummary]:
+    """Every save in `folder` (newest first); broken files are listed with their problem."""
+    out: list[SaveSummary] = []
+    if not folder.is_dir():
+        return out
+    for path in folder.glob("*.toml"):
+        try:
+            save, _ = read_save(path)
+        except SaveError as exc:
+            stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            out.append(SaveSummary(path, "?", "?", 0, 0, 0, stamp, exc.problem.message))
+            continue
+        out.append(SaveSummary(path, save.player, save.scenario, len(save.turns),
+                               sum(t.result.gmv for t in save.turns),
+                               save.turns[-1].result.score if save.turns else 0, save.updated))
+    out.sort(key=lambda s: (s.problem is None, s.updated), reverse=True)
+    return out
+
+
+def latest_save(folder: Path) -> SaveSummary | None:
+    """The most recently updated save that can be read, or None."""
+    for summary in list_saves(folder):
+        if summary.problem is None:
+            return summary
+    return None
+
+
+def delete_save(path: Path) -> None:
+    """Delete a save and its backup."""
+    path.unlink(missing_ok=True)
+    path.with_name(path.name + BACKUP_SUFFIX).unlink(missing_ok=True)
+
+
+@dataclass(slots=True)
+class Autosave:
+    """Where one game is kept, saved after every resolved turn.
+
+    A failed write (read-only folder, full disk) is returned, not raised: play goes on
+    and the next turn's save tries again with the whole game, so nothing is lost that a
+    later save cannot bring back.
+    """
+
+    path: Path
+    player: str
+    created: str = field(default_factory=_now)
+    workshop: str | None = None
+
+    @classmethod
+    def new(cls, folder: Path, player: str, scenario_id: str, workshop: str | None = None) -> Autosave:
+        """A slot for a new game, in a file no other game uses."""
+        return cls(new_save_path(folder, player, scenario_id), player, workshop=workshop)
+
+    @classmethod
+    def resume(cls, loaded: LoadedSave) -> Autosave:
+        """The slot of a loaded game: it goes on saving to the same file."""
+        s = loaded.save
+        return cls(loaded.path, s.player, s.created, s.workshop)
+
+    def save(self, game: Game) -> SaveError | None:
+        """Save the game; None when it worked, else the error to show."""
+        try:
+            save_game(game, self.player, self.path, self.created, self.workshop)
+        except SaveError as exc:
+            return exc
+        return None
