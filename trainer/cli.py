@@ -152,6 +152,94 @@ def game_table(game) -> str:
     return "\n".join(lines)
 
 
+def cmd_balance(args: argparse.Namespace) -> int:
+    """Play every reference player over the seeds; flag design problems; check the lessons."""
+    from trainer.core.balance import balance, report_json
+
+    try:
+        scenario, _ = find(args.scenario)
+    except FileProblems as exc:
+        _print_problems(exc.problems)
+        return 1
+    if args.seeds < 1:
+        print("--seeds must be at least 1", file=sys.stderr)
+        return 1
+    report = balance(scenario, seeds=args.seeds)
+    if args.json:
+        print(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+        return 0 if report.passed else 1
+    print(f"{scenario.title} ({scenario.id}): {len(report.seeds)} seeds from {report.seeds[0]}")
+    print()
+    print(f"{'player':<26} {'score':>7} {'±':>6} {'GMV':>13} {'±':>11} {'GPM':>7} {'stars':>5} {'3*':>5}")
+    for name, s in sorted(report.players.items(), key=lambda kv: -kv[1].mean("score")):
+        print(f"{name:<26} {s.mean('score'):>7.0f} {s.spread('score'):>6.0f} {s.mean('gmv'):>13,.0f} "
+              f"{s.spread('gmv'):>11,.0f} {s.mean('gpm'):>7.1f} {s.mean('stars'):>5.2f} {s.share_with_stars(3):>5.0%}")
+    print()
+    for flag in report.flags:
+        print(f"FLAG   {flag}")
+    for check in report.lessons:
+        mark = "holds " if check.held else "FAILS "
+        lesson = check.lesson
+        print(f"{mark} {lesson.text}: {lesson.better} {check.better:,.1f} vs {lesson.worse} {check.worse:,.1f} "
+              f"({lesson.metric}, better on {check.seeds_held}/{check.seeds} seeds, needs {lesson.on})")
+    if not report.flags and not report.lessons:
+        print("no flags; the level states no lessons to check")
+    elif report.passed:
+        print("passed")
+    return 0 if report.passed else 1
+
+
+def cmd_solve(args: argparse.Namespace) -> int:
+    """Search for a strong plan and print it as a plan file with its score."""
+    import tomli_w
+
+    from trainer.core.plan import plan_from_decisions
+    from trainer.core.search import solve
+
+    try:
+        scenario, _ = find(args.scenario)
+    except FileProblems as exc:
+        _print_problems(exc.problems)
+        return 1
+    solution = solve(scenario, seed=args.seed, evaluations=args.evaluations)
+    result = solution.result
+    if args.json:
+        print(json.dumps({"scenario": scenario.id, "seed": solution.seed, "score": result.score,
+                          "stars": result.stars, "start_score": solution.start_score,
+                          "evaluations": solution.evaluations,
+                          "plan": plan_from_decisions(list(solution.decisions))}, indent=2, ensure_ascii=False))
+        return 0
+    print(f"# Answer key for {scenario.id} on seed {solution.seed}: score {result.score}, "
+          f"stars {result.stars}/3")
+    print(f"# (hill climb from the balanced heuristic's {solution.start_score}, {solution.evaluations} games)")
+    print(f"# fact-trainer simulate {scenario.id} --seed {solution.seed} --plan THIS_FILE")
+    print(tomli_w.dumps(plan_from_decisions(list(solution.decisions))), end="")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a commented starter scenario."""
+    import re
+
+    from trainer.core.starter import starter
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", args.id):
+        print(f"{args.id!r}: an id holds lower-case letters, digits, - and _ (starting with a letter or digit)",
+              file=sys.stderr)
+        return 1
+    path = Path(args.out) if args.out else Path(f"{args.id}.toml")
+    if path.exists():
+        print(f"{path} already exists: choose another id or --out PATH (nothing was written)", file=sys.stderr)
+        return 1
+    try:
+        path.write_text(starter(args.id, str(path)), encoding="utf-8")
+    except OSError as exc:
+        print(f"{path}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    print(f"wrote {path}: check it with fact-trainer validate {path}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of scenario files."""
     print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
@@ -201,6 +289,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_replay)
+
+    p = sub.add_parser("balance", help="play every reference player over many seeds; check the level's lessons")
+    p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
+    p.add_argument("--seeds", type=int, default=20, help="how many seeds (default 20)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_balance)
+
+    p = sub.add_parser("solve", help="search for a strong plan: the answer key")
+    p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
+    p.add_argument("--seed", type=int, default=None, help="market seed (default: the scenario's)")
+    p.add_argument("--evaluations", type=int, default=6000, help="games the search may play (default 6000)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_solve)
+
+    p = sub.add_parser("new", help="write a commented starter scenario")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--out", metavar="PATH", help="where to write it (default: ID.toml)")
+    p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("schema", help="print the JSON Schema of scenario files")
     p.set_defaults(func=cmd_schema)

@@ -178,3 +178,44 @@ def test_saves_lists_figures(capsys, tmp_path):
     assert "empty" in data["broken.toml"]["problem"]
     code, out, _ = run(capsys, "saves", "--saves-dir", str(tmp_path))
     assert code == 0 and "Ann" in out and "cannot be loaded" in out
+
+
+def test_balance_passes_shipped_levels_and_prints_lessons(capsys):
+    code, out, _ = run(capsys, "balance", "dairy-gpm", "--seeds", "3")
+    assert code == 0 and "holds" in out and "passed" in out and "roi_greedy" in out
+    code, out, _ = run(capsys, "balance", "tutorial", "--seeds", "2", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["passed"] and data["seeds"] == 2 and "balanced" in data["players"]
+
+
+def test_balance_fails_with_exit_1_when_a_lesson_fails(capsys, tmp_path):
+    text = (ROOT / "scenarios" / "01-tutorial.toml").read_text()
+    bad = tmp_path / "bad-lesson.toml"
+    bad.write_text(text + '\n[[lessons]]\ntext = "all-in campaign wins"\nbetter = "all_in_campaign"\nworse = "balanced"\n')
+    code, out, _ = run(capsys, "balance", str(bad), "--seeds", "2")
+    assert code == 1 and "FAILS" in out
+
+
+def test_solve_prints_a_plan_that_simulate_accepts(capsys, tmp_path):
+    code, out, _ = run(capsys, "solve", "tutorial", "--evaluations", "300")
+    assert code == 0 and out.startswith("# Answer key for tutorial")
+    claimed = int(out.split("score ")[1].split(",")[0])
+    plan = tmp_path / "key.toml"
+    plan.write_text(out)
+    code, out, _ = run(capsys, "simulate", "tutorial", "--plan", str(plan), "--json")
+    assert code == 0 and json.loads(out)["total"]["score"] == claimed
+
+
+def test_new_writes_a_starter_that_validates_and_plays(capsys, tmp_path):
+    path = tmp_path / "my-level.toml"
+    code, out, _ = run(capsys, "new", "my-level", "--out", str(path))
+    assert code == 0 and path.exists()
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    code, out, _ = run(capsys, "balance", str(path), "--seeds", "2")
+    assert code == 0
+    before = path.read_text()
+    code, _, err = run(capsys, "new", "my-level", "--out", str(path))
+    assert code == 1 and "already exists" in err and path.read_text() == before
+    code, _, err = run(capsys, "new", "Bad Id", "--out", str(tmp_path / "x.toml"))
+    assert code == 1 and "lower-case" in err

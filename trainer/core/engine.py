@@ -35,6 +35,11 @@ from dataclasses import dataclass, field, fields
 from trainer.core.plan import Decision, PlanError, check_decision
 from trainer.core.scenario import POSITIONS, STRENGTHS, Scenario, kol_fit
 
+MODEL_VERSION = 1
+"""The market model's version: raise it whenever the same scenario, seed and decisions would
+give different figures (tests/core/test_golden.py fails until it is raised). Saves record
+it, so an old save replayed by a newer model is reported as such, not as edited."""
+
 NEUTRAL = 50.0  # strengths at 50 leave conversion as it is
 
 
@@ -562,7 +567,8 @@ class Engine:
         # a gain closes at most 40% of the gap to 100, so strengths stay within 0..100
         after = State(
             turn + 1,
-            c * decay + g_c, b * decay + g_b, p * decay + g_p, pr * decay + g_pr,
+            c * decay + g_c, max(0.0, b * decay + g_b - decision.discount * m.discount_brand_cost),
+            p * decay + g_p, pr * decay + g_pr,
             new_awareness, new_fans, new_rating, pool, new_creators,
             x_f, x_a, x_c, fresh_t, fit, 0.5 * state.kol_fatigue + (1.0 if kol is not None else 0.0),
             gpm, gmv, state.pool,

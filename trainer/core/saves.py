@@ -25,7 +25,7 @@ from pathlib import Path
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from trainer.core.engine import Engine, Game
+from trainer.core.engine import MODEL_VERSION, Engine, Game
 from trainer.core.library import find
 from trainer.core.loading import FileProblems, Problem, key_lines, problems_from
 from trainer.core.plan import DECISION_KEYS, Decision, PlanError
@@ -113,6 +113,8 @@ class SaveFile(_SaveModel):
     format: int = Field(ge=1)
     scenario: str
     scenario_hash: str
+    model: int = Field(1, ge=1)
+    """The market model version that made the recorded figures."""
     seed: int = Field(ge=0)
     player: str = Field(min_length=1, max_length=200)
     created: str
@@ -155,6 +157,7 @@ def save_data(game: Game, player: str, created: str | None = None, workshop: str
         "format": FORMAT,
         "scenario": game.scenario.id,
         "scenario_hash": scenario_hash(game.scenario),
+        "model": MODEL_VERSION,
         "seed": game.seed,
         "player": player,
         "created": created or now,
@@ -294,8 +297,10 @@ class LoadedSave:
     scenario: Scenario
     game: Game
     status: str
-    """ok, edited (the recorded results differ from the replay), scenario_changed, or partial
-    (a recorded decision could not be replayed; the game stops before it)."""
+    """ok; edited (the recorded results differ from the replay of the same scenario and model);
+    scenario_changed or model_changed (the figures were made by another version, so the replay
+    may differ); partial (the file was cut short, or a decision could not be replayed: the game
+    stops before it)."""
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -315,35 +320,48 @@ def load_game(path: str | Path, scenario: Scenario | None = None) -> LoadedSave:
             raise SaveError(Problem(str(path), 0, "scenario",
                                     f"its scenario {save.scenario!r} cannot be found or loaded: {exc.problems[0].message}")) from None
     problems: list[str] = []
-    status = "ok"
+    changed = []
     if scenario_hash(scenario) != save.scenario_hash:
-        status = "scenario_changed"
+        changed.append("scenario_changed")
         problems.append(f"the scenario {scenario.id!r} has changed since this game was saved")
+    if save.model != MODEL_VERSION:
+        changed.append("model_changed")
+        problems.append(f"the figures were made by market model {save.model}; this FACT Trainer runs model "
+                        f"{MODEL_VERSION}, so the replay gives new figures")
+    partial = False
     if len(save.turns) != save.turns_played:
-        status = "partial"
+        partial = True
         problems.append(f"the file says {save.turns_played} turns were played but holds {len(save.turns)}: "
                         "it was cut short or edited")
+    mismatches = []
     game = Engine(scenario).new_game(save.seed)
     for entry in save.turns:
         if entry.turn != game.turn:
-            status = "partial"
+            partial = True
             problems.append(f"turn {entry.turn} is out of order (expected turn {game.turn}); the game stops before it")
             break
         try:
             report = game.step(entry.decision())
         except PlanError as exc:
-            status = "partial"
+            partial = True
             problems.append(f"turn {entry.turn} cannot be replayed: {exc}; the game stops before it")
             break
         shown = entry.result
         replayed = SavedResult(gmv=int(round(report.gmv)), gpm=round(report.gpm, 2),
                                score=score(scenario, game.reports).score)
         if replayed != shown:
-            if status == "ok":
-                status = "edited"
-            problems.append(f"turn {entry.turn}: the save says GMV {shown.gmv:,}, GPM {shown.gpm:g}, score "
-                            f"{shown.score}; the replay gives GMV {replayed.gmv:,}, GPM {replayed.gpm:g}, "
-                            f"score {replayed.score}")
+            mismatches.append(f"turn {entry.turn}: the save says GMV {shown.gmv:,}, GPM {shown.gpm:g}, score "
+                              f"{shown.score}; the replay gives GMV {replayed.gmv:,}, GPM {replayed.gpm:g}, "
+                              f"score {replayed.score}")
+    if partial:
+        status = "partial"
+    elif mismatches and not changed:
+        status = "edited"
+    elif changed:
+        status = changed[0]
+    else:
+        status = "ok"
+    problems.extend(mismatches)
     return LoadedSave(path, save, scenario, game, status, problems)
 
 

@@ -160,8 +160,10 @@ class Market(Model):
     """Product strength below which refunds climb: weak goods come back."""
     discount_threshold: Percent = 30.0
     """Discount depth (percent) past which extra refunds and a falling rating follow."""
-    discount_elasticity: float = Field(1.6, ge=0, le=5, allow_inf_nan=False)
+    discount_elasticity: float = Field(1.3, ge=0, le=5, allow_inf_nan=False)
     """How orders answer a discount: orders grow as (1 / (1 - discount)) to this power, so above 1 a discount raises GMV."""
+    discount_brand_cost: float = Field(0.06, ge=0, le=1, allow_inf_nan=False)
+    """Points of brand strength lost per percent of discount each turn: buyers learn to wait for the deal."""
     discount_lift: float = Field(1.0, ge=0, le=5, allow_inf_nan=False)
     """Points of price competitiveness each percent of discount adds in an event turn, where shoppers compare prices."""
     rating_threshold: float = Field(4.5, ge=1, le=5, allow_inf_nan=False)
@@ -344,6 +346,42 @@ class Objective(Model):
         return self.label or METRIC_LABELS[self.metric]
 
 
+BOT_NAMES: tuple[str, ...] = (
+    "balanced", "roi_greedy", "even_split",
+    "all_in_field", "all_in_alliance", "all_in_campaign", "all_in_top_kol",
+)
+"""The reference players a lesson can name (trainer.core.bots.BOTS)."""
+
+LessonMetric = Literal["score", "gmv", "net_gmv", "gpm", "profit", "roi", "fans", "rating", "awareness", "stars"]
+
+
+class Lesson(Model):
+    """A lesson the level claims to teach, checked by `fact-trainer balance`: one reference
+    player must beat another on a metric, over the seeds."""
+
+    text: str = Field(min_length=1, max_length=200)
+    """The lesson in the trainee's words, e.g. "Building GPM beats chasing each week's ROI"."""
+    better: str
+    """The reference player that must come out ahead: a bot name, optionally with
+    `/no_<position>` to take that position out of its plan (e.g. "balanced/no_top_kol")."""
+    worse: str
+    """The reference player that must come out behind (same form as `better`)."""
+    metric: LessonMetric = "score"
+    """What is compared."""
+    on: Literal["every", "mean"] = "every"
+    """`every`: better wins on every seed; `mean`: on the mean over the seeds."""
+
+    @field_validator("better", "worse")
+    @classmethod
+    def _known_player(cls, name: str) -> str:
+        bot, _, variant = name.partition("/")
+        if bot not in BOT_NAMES:
+            raise ValueError(f"{bot!r} is not a reference player; known: {', '.join(BOT_NAMES)}")
+        if variant and (not variant.startswith("no_") or variant[3:] not in (*POSITIONS, "strengths")):
+            raise ValueError(f"{name!r}: after '/' write no_field, no_alliance, no_campaign, no_top_kol or no_strengths")
+        return name
+
+
 Budget = Annotated[int, Field(ge=0, le=MAX_MONEY)]
 
 
@@ -396,6 +434,8 @@ class Scenario(Model):
     """The creator pool for position A."""
     objectives: list[Objective] = Field(min_length=1)
     """Goals with star thresholds; the score is their weighted mean."""
+    lessons: list[Lesson] = Field(default_factory=list)
+    """What the level teaches, as checks `fact-trainer balance` verifies."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:

@@ -1,0 +1,66 @@
+"""Balancing and the answer key: shipped levels pass, flags and lessons are real checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.core.balance import balance, player
+from trainer.core.bots import BOTS, play
+from trainer.core.engine import Engine
+from trainer.core.scenario import BOT_NAMES, Lesson
+from trainer.core.search import solve
+
+
+def test_lesson_names_match_the_bots():
+    assert set(BOT_NAMES) == set(BOTS)
+
+
+def test_every_shipped_level_passes_balance_with_its_lessons(scenario):
+    report = balance(scenario, seeds=4)
+    assert report.passed, (report.flags, [(c.lesson.text, c.better, c.worse) for c in report.lessons if not c.held])
+
+
+def test_a_lesson_that_does_not_hold_fails(scenario):
+    wrong = Lesson(text="going all-in on campaigns wins", better="all_in_campaign", worse="balanced")
+    report = balance(scenario.model_copy(update={"lessons": [wrong]}), seeds=3)
+    assert not report.passed and not report.lessons[0].held
+
+
+def test_flags_catch_a_level_that_is_too_easy(scenario):
+    easy = scenario.model_copy(update={"objectives": [o.model_copy(update={"stars": [1.0, 2.0, 3.0]})
+                                                      for o in scenario.objectives]})
+    report = balance(easy, seeds=2)
+    assert any("even split wins three stars" in f for f in report.flags)
+
+
+def test_flags_catch_a_level_nobody_can_finish(scenario):
+    hard = scenario.model_copy(update={"objectives": [o.model_copy(update={"stars": [1e14, 2e14, 3e14]})
+                                                      for o in scenario.objectives]})
+    assert any("impossible" in f for f in balance(hard, seeds=2).flags)
+
+
+def test_variants_take_one_part_out(scenario):
+    engine = Engine(scenario)
+    game = play(engine, player("balanced/no_strengths"))
+    assert all(r.decision.content == r.decision.product == 0 for r in game.reports)
+    assert all(r.decision.spend == r.budget or r.decision.spend <= r.budget for r in game.reports)
+    game = play(engine, player("balanced/no_top_kol"))
+    assert all(r.decision.top_kol == 0 and r.decision.kol is None for r in game.reports)
+
+
+def test_solve_beats_the_heuristic_and_is_deterministic(scenario):
+    first = solve(scenario, evaluations=800)
+    assert first.result.score >= first.start_score
+    again = solve(scenario, evaluations=800)
+    assert again.decisions == first.decisions and again.result.score == first.result.score
+    # the plan it prints plays to the score it claims
+    game = Engine(scenario).new_game(first.seed)
+    game.play(list(first.decisions))
+    from trainer.core.scoring import score
+    assert score(scenario, game.reports).score == first.result.score
+
+
+@pytest.mark.parametrize("name", ["nobody", "balanced/no_price_war", "balanced/everything"])
+def test_lessons_name_known_players(name):
+    with pytest.raises(ValueError):
+        Lesson(text="x", better=name, worse="balanced")

@@ -1,0 +1,173 @@
+"""Balancing a level: every reference player over many seeds, the design flags, the lessons.
+
+`balance(scenario, seeds)` answers what a scenario author must know before a workshop:
+can the level be finished, is it too easy (the even split wins three stars), does a
+single position dominate the balanced heuristic, and do the lessons the level claims
+hold over the seeds.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from trainer.core.bots import BOTS, Bot, play, random_bot
+from trainer.core.engine import Engine, Game
+from trainer.core.plan import Decision
+from trainer.core.scenario import POSITIONS, STRENGTHS, Lesson, Scenario
+from trainer.core.scoring import score
+
+RANDOM_PLAYERS = 3
+"""How many random players (each with its own seed) join the named bots."""
+
+
+def without(bot: Bot, what: str) -> Bot:
+    """A variant of `bot` that spends nothing on `what` (a position, or "strengths"),
+    moving that money to F (or, for F itself, to A): the same plan minus one part."""
+
+    def variant(game: Game) -> Decision:
+        decision = bot(game)
+        keys = STRENGTHS if what == "strengths" else (what,)
+        freed = sum(getattr(decision, k) for k in keys)
+        changes = {k: 0 for k in keys}
+        if what == "top_kol":
+            changes["kol"] = None
+        target = "alliance" if what == "field" else "field"
+        changes[target] = getattr(decision, target) + freed
+        return decision.replace(**changes)
+
+    variant.__name__ = f"{bot.__name__}/no_{what}"
+    return variant
+
+
+def player(name: str) -> Bot:
+    """The reference player a lesson names: a bot, or `bot/no_<part>`."""
+    bot, _, variant = name.partition("/")
+    if variant:
+        return without(BOTS[bot], variant.removeprefix("no_"))
+    return BOTS[bot]
+
+
+@dataclass(slots=True)
+class Stats:
+    """One player's figures over the seeds."""
+
+    name: str
+    values: dict[str, list[float]] = field(default_factory=dict)
+    """Each metric's value on each seed, in seed order."""
+
+    def mean(self, metric: str) -> float:
+        """Mean of a metric over the seeds."""
+        return statistics.fmean(self.values[metric])
+
+    def spread(self, metric: str) -> float:
+        """Standard deviation of a metric over the seeds (0 with one seed)."""
+        data = self.values[metric]
+        return statistics.pstdev(data) if len(data) > 1 else 0.0
+
+    def share_with_stars(self, stars: int) -> float:
+        """Share of seeds on which the player earned at least `stars` stars."""
+        return sum(1 for s in self.values["stars"] if s >= stars) / len(self.values["stars"])
+
+
+@dataclass(slots=True)
+class LessonCheck:
+    """A lesson of the scenario and whether it held."""
+
+    lesson: Lesson
+    held: bool
+    better: float
+    worse: float
+    seeds_held: int
+    seeds: int
+
+
+@dataclass(slots=True)
+class BalanceReport:
+    """What `fact-trainer balance` reports."""
+
+    scenario: Scenario
+    seeds: list[int]
+    players: dict[str, Stats]
+    flags: list[str]
+    lessons: list[LessonCheck]
+
+    @property
+    def passed(self) -> bool:
+        """No flag raised and every lesson held."""
+        return not self.flags and all(c.held for c in self.lessons)
+
+
+_METRICS = ("score", "gmv", "net_gmv", "gpm", "profit", "roi", "fans", "rating", "awareness", "stars")
+
+
+def _record(stats: Stats, scenario: Scenario, game: Game) -> None:
+    result = score(scenario, game.reports)
+    t = result.totals
+    row = {"score": float(result.score), "stars": float(result.stars), "gmv": t.gmv, "net_gmv": t.net_gmv,
+           "gpm": t.gpm, "profit": t.profit, "roi": t.roi, "fans": t.fans, "rating": t.rating,
+           "awareness": t.awareness}
+    for key in _METRICS:
+        stats.values.setdefault(key, []).append(row[key])
+
+
+def balance(scenario: Scenario, seeds: int = 20, first_seed: int | None = None) -> BalanceReport:
+    """Play every reference player over `seeds` seeds (from the scenario's own) and judge."""
+    engine = Engine(scenario)
+    start = scenario.seed if first_seed is None else first_seed
+    seed_list = [start + i for i in range(seeds)]
+    bots: dict[str, Bot] = dict(BOTS)
+    for i in range(RANDOM_PLAYERS):
+        bots[f"random_{i + 1}"] = random_bot(1000 + i)
+    needed = {l.better for l in scenario.lessons} | {l.worse for l in scenario.lessons}
+    for name in sorted(needed - set(bots)):
+        bots[name] = player(name)
+    stats = {name: Stats(name) for name in bots}
+    for seed in seed_list:
+        for name, bot in bots.items():
+            _record(stats[name], scenario, play(engine, bot, seed))
+
+    flags: list[str] = []
+    if all(stats[n].share_with_stars(1) < 0.5 for n in BOTS):
+        flags.append("no reference player earns a star on most seeds: the level may be impossible to finish")
+    if stats["even_split"].share_with_stars(3) >= 0.5:
+        flags.append("the even split wins three stars on most seeds: the level teaches nothing a naive plan misses")
+    mixed = stats["balanced"].mean("score")
+    for position in POSITIONS:
+        name = f"all_in_{position}"
+        if stats[name].mean("score") >= mixed:
+            flags.append(f"going all-in on {position} (mean score {stats[name].mean('score'):.0f}) is not below "
+                         f"the balanced heuristic ({mixed:.0f}): a single position dominates")
+
+    checks = []
+    for lesson in scenario.lessons:
+        b, w = stats[lesson.better].values[lesson.metric], stats[lesson.worse].values[lesson.metric]
+        wins = sum(1 for x, y in zip(b, w) if x > y)
+        held = wins == len(b) if lesson.on == "every" else statistics.fmean(b) > statistics.fmean(w)
+        checks.append(LessonCheck(lesson, held, statistics.fmean(b), statistics.fmean(w), wins, len(b)))
+    return BalanceReport(scenario, seed_list, stats, flags, checks)
+
+
+def report_json(report: BalanceReport) -> dict:
+    """The balance report as plain data."""
+    return {
+        "scenario": report.scenario.id,
+        "seeds": len(report.seeds),
+        "first_seed": report.seeds[0] if report.seeds else None,
+        "passed": report.passed,
+        "players": {
+            name: {
+                **{f"{m}_mean": round(s.mean(m), 2) for m in ("score", "gmv", "gpm", "stars")},
+                **{f"{m}_spread": round(s.spread(m), 2) for m in ("score", "gmv", "gpm", "stars")},
+                "three_star_share": round(s.share_with_stars(3), 3),
+            }
+            for name, s in report.players.items()
+        },
+        "flags": report.flags,
+        "lessons": [
+            {"text": c.lesson.text, "better": c.lesson.better, "worse": c.lesson.worse, "metric": c.lesson.metric,
+             "on": c.lesson.on, "held": c.held, "better_mean": round(c.better, 2), "worse_mean": round(c.worse, 2),
+             "seeds_held": c.seeds_held, "seeds": c.seeds}
+            for c in report.lessons
+        ],
+    }
