@@ -33,7 +33,7 @@ import random
 from dataclasses import dataclass, field, fields
 
 from trainer.core.plan import Decision, PlanError, check_decision
-from trainer.core.scenario import POSITIONS, STRENGTHS, Scenario, kol_fit
+from trainer.core.scenario import POSITIONS, STRENGTHS, Scenario, kol_fit, provider_strength
 
 MODEL_VERSION = 1
 """The market model's version: raise it whenever the same scenario, seed and decisions would
@@ -178,6 +178,10 @@ class Drivers:
     """Refund rate added by a product below the quality line."""
     refund_discount: float
     """Refund rate added by a discount past the threshold."""
+    provider_field: float
+    """Reach x conversion multiplier on F from hired service providers (1 = none)."""
+    provider_alliance: float
+    """Reach x conversion multiplier on A from hired service providers (1 = none)."""
     strength_gains: dict[str, float] = field(default_factory=dict)
     """Points each strength gained from this turn's investment (before decay)."""
 
@@ -204,7 +208,7 @@ class TurnReport:
     refunds: float
     net_gmv: float
     spend: float
-    """Everything taken from the budget: positions and strength investments."""
+    """Everything taken from the budget: positions, strength investments and provider fees."""
     commissions: float
     cost_of_goods: float
     profit: float
@@ -316,6 +320,7 @@ class Engine:
             ev = scenario.event_at(turn)
             self._events.append((ev.name, ev.traffic, ev.competition) if ev else (None, 1.0, 0.0))
         self._budgets = scenario.budgets
+        self._providers = {p.id: (p.position, *provider_strength(scenario.brand, p), p.fee) for p in scenario.providers}
         b = scenario.brand
         s = b.strengths
         self._start = State(
@@ -395,11 +400,24 @@ class Engine:
         reach = auction / (1.25 - 0.005 * c)  # impressions per yuan, relative to the cpm
         base = m.base_conversion * discount_orders * awareness_factor
 
+        # service providers hired this turn: more reach and conversion on F or A, for a fee
+        reach_fp = conv_fp = reach_ap = conv_ap = 1.0
+        fees = 0
+        for pid in decision.providers:
+            position, p_reach, p_conv, fee = self._providers[pid]
+            fees += fee
+            if position == "field":
+                reach_fp *= p_reach
+                conv_fp *= p_conv
+            else:
+                reach_ap *= p_reach
+                conv_ap *= p_conv
+
         # F: self-broadcast
         P = self._field
         spend_f = decision.field
         x_f = spend_f + P.carry * state.adstock_field
-        ceil_f = P.k * P.per_yuan * reach
+        ceil_f = P.k * P.per_yuan * reach * reach_fp
         if P.shape == 1.0:  # the common case, inlined
             impr_f = ceil_f * x_f / (x_f + P.k) if x_f > 0.0 else 0.0
             fresh_f = ceil_f * spend_f / (spend_f + P.k) if spend_f > 0.0 else 0.0
@@ -408,10 +426,10 @@ class Engine:
             fresh_f = ceil_f * P.curve(spend_f)
         w = P.weights
         factor_f = 0.25 + 0.015 * (w[0] * c + w[1] * b + w[2] * p + w[3] * pr)
-        cvr_f = base * P.conv * factor_f * noise[0]
+        cvr_f = base * P.conv * factor_f * conv_fp * noise[0]
         orders_f = impr_f * cvr_f
         gmv_f = orders_f * aov
-        sat_f = spend_f * P.per_yuan * reach - fresh_f
+        sat_f = spend_f * P.per_yuan * reach * reach_fp - fresh_f
         field = (spend_f, impr_f, orders_f, gmv_f, 0.0, impr_f - fresh_f,
                  sat_f * cvr_f * aov if sat_f > 0.0 else 0.0, factor_f)
         k_field = P.k
@@ -421,8 +439,8 @@ class Engine:
         spend_a = decision.alliance
         x_a = spend_a + P.carry * state.adstock_alliance
         pool_share = state.creators / (creators.count if creators.count > 1 else 1.0)
-        organic_a = state.creators * creators.reach
-        ceil_a = P.k * P.per_yuan * reach * pool_share
+        organic_a = state.creators * creators.reach * reach_ap
+        ceil_a = P.k * P.per_yuan * reach * pool_share * reach_ap
         if P.shape == 1.0:
             impr_a = (ceil_a * x_a / (x_a + P.k) if x_a > 0.0 else 0.0) + organic_a
             fresh_a = (ceil_a * spend_a / (spend_a + P.k) if spend_a > 0.0 else 0.0) + organic_a
@@ -431,11 +449,11 @@ class Engine:
             fresh_a = ceil_a * P.curve(spend_a) + organic_a
         w = P.weights
         factor_a = 0.25 + 0.015 * (w[0] * c + w[1] * b + w[2] * p + w[3] * pr)
-        cvr_a = base * P.conv * factor_a * (0.5 + 0.7 * creators.match) * noise[1]
+        cvr_a = base * P.conv * factor_a * (0.5 + 0.7 * creators.match) * conv_ap * noise[1]
         orders_a = impr_a * cvr_a
         gmv_a = orders_a * aov
         rate = decision.commission if decision.commission is not None else creators.default_commission
-        sat_a = spend_a * P.per_yuan * reach * pool_share + organic_a - fresh_a
+        sat_a = spend_a * P.per_yuan * reach * pool_share * reach_ap + organic_a - fresh_a
         commission_a = gmv_a * rate / 100.0
         alliance = (spend_a, impr_a, orders_a, gmv_a, commission_a, impr_a - fresh_a,
                     sat_a * cvr_a * aov if sat_a > 0.0 else 0.0, factor_a)
@@ -530,7 +548,7 @@ class Engine:
         cost_of_goods = net_gmv * (1.0 - brand.margin / 100.0) / (1.0 - disc)
         commissions = commission_a + commission_t
         spend = (spend_f + spend_a + spend_c + spend_t
-                 + decision.content + decision.brand + decision.product + decision.price)
+                 + decision.content + decision.brand + decision.product + decision.price + fees)
         profit = net_gmv - cost_of_goods - commissions - spend
 
         # the state moves on
@@ -544,7 +562,7 @@ class Engine:
         support = x_a / (x_a + k_alliance)
         ref_rate = creators.default_commission if creators.default_commission > 1.0 else 1.0
         recruits = (creators.growth * creators.count * (rate / ref_rate) ** 1.5
-                    * (0.2 + 0.8 * support) * (0.5 + p / 100.0))
+                    * (0.2 + 0.8 * support) * (0.5 + p / 100.0) * reach_ap)
         new_creators = state.creators * (1.0 - creators.churn / 100.0) + recruits
         follows = m.follow_rate * (impr_f * (0.5 + c / 100.0)
                                    + 0.25 * (impr_a + impr_t * fit_eff + impr_c + rec_impr))
@@ -582,6 +600,7 @@ class Engine:
             kol.id if kol is not None else None, fit, state.kol_fatigue, awareness_factor,
             (noise[0] + noise[1] + noise[2] + noise[3] + noise[4] + noise[5]) / 6.0,
             refund_rate, refund_base, refund_product, refund_discount,
+            reach_fp * conv_fp, reach_ap * conv_ap,
             (g_c, g_b, g_p, g_pr),
         )  # the fields of Drivers, in order
         return TurnReport(

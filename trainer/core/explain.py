@@ -20,7 +20,7 @@ class Reason:
 
     kind: str
     """What happened: pool, saturation, carryover, event, price_competition, refunds,
-    throttle, fans, kol_fit, kol_fatigue, discount, auction or luck."""
+    throttle, fans, kol_fit, kol_fatigue, provider, discount, auction or luck."""
     gmv: float
     """Yuan of GMV this cause added (negative: took away)."""
     values: dict = field(default_factory=dict)
@@ -79,6 +79,10 @@ def reasons(report: TurnReport) -> list[Reason]:
         if d.kol_fatigue > 0:
             fresh = t.gmv * (1.0 - t.carryover_impressions / t.impressions)
             out.append(Reason("kol_fatigue", -fresh * 0.7 * d.kol_fatigue, {"fatigue": d.kol_fatigue}, "top_kol"))
+    for position, factor in (("field", d.provider_field), ("alliance", d.provider_alliance)):
+        if factor != 1.0 and ch[position].gmv > 0:
+            out.append(Reason("provider", _share(ch[position].gmv, factor),
+                              {"providers": list(report.decision.providers), "factor": factor}, position))
     if d.discount_orders != 1.0:
         paid = report.gmv
         price_cut = 1.0 - report.decision.discount / 100.0

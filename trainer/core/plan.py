@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from trainer.core.scenario import MAX_MONEY, POSITIONS, STRENGTHS, Scenario
 
-DECISION_KEYS: tuple[str, ...] = (*POSITIONS, *STRENGTHS, "kol", "commission", "discount")
+DECISION_KEYS: tuple[str, ...] = (*POSITIONS, *STRENGTHS, "kol", "commission", "discount", "providers")
 
 
 @dataclass(slots=True, frozen=True)
@@ -23,6 +23,7 @@ class Decision:
 
     `kol` names the KOL to book with the `top_kol` money; None books the best-fitting
     KOL it affords. `commission` None offers the creator pool's default commission.
+    `providers` are the ids of the service providers hired this turn.
     """
 
     field: int = 0
@@ -36,14 +37,22 @@ class Decision:
     kol: str | None = None
     commission: float | None = None
     discount: float = 0.0
+    providers: tuple[str, ...] = ()
 
     @property
     def spend(self) -> int:
-        """Everything this decision takes from the turn's budget."""
+        """What this decision puts on the positions and strengths (fees of hired service
+        providers come on top: see `cost`)."""
         return (
             self.field + self.alliance + self.campaign + self.top_kol
             + self.content + self.brand + self.product + self.price
         )
+
+    def cost(self, scenario: Scenario) -> int:
+        """Everything this decision takes from the turn's budget, provider fees included."""
+        if not self.providers:
+            return self.spend
+        return self.spend + sum(p.fee for p in scenario.providers if p.id in self.providers)
 
     def replace(self, **changes) -> Decision:
         """A copy with some keys changed."""
@@ -56,9 +65,9 @@ class Decision:
         out: dict = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if value is None or value == 0:
+            if value is None or value == 0 or value == ():
                 continue
-            out[f.name] = value
+            out[f.name] = list(value) if isinstance(value, tuple) else value
         return out
 
 
@@ -87,6 +96,8 @@ class _DecisionKeys(BaseModel):
     """Commission offered to creators, in percent."""
     discount: float | None = Field(None, ge=0, le=90, allow_inf_nan=False)
     """Discount off the list price this turn, in percent."""
+    providers: list[str] | None = None
+    """Ids of the service providers hired this turn (their fees come from the budget)."""
 
 
 class DefaultDecision(_DecisionKeys):
@@ -128,12 +139,20 @@ def check_decision(scenario: Scenario, turn: int, decision: Decision,
     if budget is None:
         budget = scenario.budget_of(turn)
     spend = decision.spend
-    if (spend <= budget and decision.top_kol == 0 and decision.kol is None and decision.commission is None
+    if (spend <= budget and not decision.providers and decision.top_kol == 0 and decision.kol is None
+            and decision.commission is None
             and 0 <= decision.discount <= 90 and min(decision.field, decision.alliance, decision.campaign,
                                                      decision.content, decision.brand, decision.product,
                                                      decision.price) >= 0):
         return []  # the common case, cheaply: bots check thousands of decisions
     problems: list[tuple[int | None, str, str]] = []
+    unknown = [p for p in decision.providers if scenario.provider(p) is None]
+    if unknown:
+        known = ", ".join(p.id for p in scenario.providers) or "none in this scenario"
+        problems.append((turn, "providers", f"turn {turn}: no service provider has the id {unknown[0]!r} (known: {known})"))
+    if len(set(decision.providers)) != len(decision.providers):
+        problems.append((turn, "providers", f"turn {turn}: a provider is named twice; hire each once"))
+    spend = decision.cost(scenario)
     if spend > budget:
         problems.append((turn, "budget",
                          f"turn {turn}: the plan spends {spend:,} yuan but the budget is {budget:,} "
@@ -187,6 +206,8 @@ def compile_plan(scenario: Scenario, plan: Plan) -> list[Decision]:
         values = dict(base)
         if turn in overrides:
             values.update(overrides[turn].model_dump(exclude_none=True, exclude={"turn"}))
+        if "providers" in values:
+            values["providers"] = tuple(values["providers"])
         decision = Decision(**values)
         problems.extend(check_decision(scenario, turn, decision))
         decisions.append(decision)

@@ -73,6 +73,7 @@ def turn_json(r: TurnReport) -> dict:
         "recommended": {"impressions": _money(r.recommended.impressions), "gmv": _money(r.recommended.gmv)},
         "fans_traffic": {"impressions": _money(r.fans.impressions), "gmv": _money(r.fans.gmv)},
         "kol": r.drivers.kol,
+        "providers": list(r.decision.providers),
         "event": r.drivers.event,
         "state": {
             "fans": _money(after.fans),

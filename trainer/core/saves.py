@@ -100,11 +100,14 @@ class SavedTurn(_SaveModel):
     kol: str | None = None
     commission: float | None = Field(None, ge=0, le=100, allow_inf_nan=False)
     discount: float = Field(0.0, ge=0, le=90, allow_inf_nan=False)
+    providers: list[str] = Field(default_factory=list)
     result: SavedResult
 
     def decision(self) -> Decision:
         """The decision as the engine takes it."""
-        return Decision(**{k: getattr(self, k) for k in DECISION_KEYS})
+        values = {k: getattr(self, k) for k in DECISION_KEYS}
+        values["providers"] = tuple(values["providers"])
+        return Decision(**values)
 
 
 class SaveFile(_SaveModel):

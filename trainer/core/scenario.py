@@ -307,6 +307,25 @@ class Creators(Model):
         return self
 
 
+class Provider(Model):
+    """A service provider (agency) the brand can hire for a turn to run F or A for it."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)
+    """Short identifier used in plans (`providers = ["..."]`)."""
+    name: str = Field(min_length=1, max_length=80)
+    """The agency's name as the game shows it."""
+    position: Literal["field", "alliance"]
+    """What it runs: field (live-room operation) or alliance (creator matching)."""
+    fee: PositiveMoney
+    """Yuan per turn hired, from the turn's budget."""
+    reach: float = Field(1.2, ge=1, le=5, allow_inf_nan=False)
+    """Multiplier on the position's reach while hired (for alliance, also on creator recruiting)."""
+    conversion: float = Field(1.1, ge=1, le=5, allow_inf_nan=False)
+    """Multiplier on the position's conversion while hired."""
+    track: str | None = None
+    """The category the agency knows best; hired for another category, half its effect is lost."""
+
+
 Metric = Literal["gmv", "net_gmv", "gpm", "profit", "roi", "fans", "rating", "awareness"]
 
 METRIC_LABELS: dict[str, str] = {
@@ -432,6 +451,8 @@ class Scenario(Model):
     """The roster of top KOLs."""
     creators: Creators = Field(default_factory=Creators)
     """The creator pool for position A."""
+    providers: list[Provider] = Field(default_factory=list)
+    """Service providers (agencies) the brand may hire for F or A."""
     objectives: list[Objective] = Field(min_length=1)
     """Goals with star thresholds; the score is their weighted mean."""
     lessons: list[Lesson] = Field(default_factory=list)
@@ -448,6 +469,12 @@ class Scenario(Model):
             if late:
                 problems.append(at(("events", i, "turns"),
                     f"{event.name} runs in turn {late[0]}, but the game has only {self.turns} turns"))
+        seen_providers: set[str] = set()
+        for i, provider in enumerate(self.providers):
+            if provider.id in seen_providers:
+                problems.append(at(("providers", i, "id"),
+                                   f"another provider already has the id {provider.id!r}: each needs its own"))
+            seen_providers.add(provider.id)
         seen: set[str] = set()
         for i, kol in enumerate(self.kols):
             if kol.id in seen:
@@ -475,12 +502,27 @@ class Scenario(Model):
                 return kol
         return None
 
+    def provider(self, provider_id: str) -> Provider | None:
+        """The service provider with this id, or None."""
+        for provider in self.providers:
+            if provider.id == provider_id:
+                return provider
+        return None
+
     def event_at(self, turn: int) -> Event | None:
         """The event running in `turn` (the biggest one if several overlap), or None."""
         running = [e for e in self.events if turn in e.turns]
         if not running:
             return None
         return max(running, key=lambda e: (e.traffic, e.competition))
+
+
+def provider_strength(brand: Brand, provider: Provider) -> tuple[float, float]:
+    """(reach, conversion) multipliers a provider brings to this brand: in full on its own
+    track (or when it states none), half of the gain on another category's."""
+    if provider.track is None or provider.track.lower() == brand.category.lower():
+        return provider.reach, provider.conversion
+    return 1.0 + (provider.reach - 1.0) / 2, 1.0 + (provider.conversion - 1.0) / 2
 
 
 def kol_fit(brand: Brand, kol: Kol) -> float:
