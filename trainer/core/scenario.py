@@ -457,6 +457,8 @@ class Scenario(Model):
     """Goals with star thresholds; the score is their weighted mean."""
     lessons: list[Lesson] = Field(default_factory=list)
     """What the level teaches, as checks `fact-trainer balance` verifies."""
+    coaching: bool = True
+    """Whether the coach gives tips and marginal returns during play; false for an assessment."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
