@@ -46,10 +46,18 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Validate scenario files; print every problem as PATH:LINE: key: message."""
+    """Validate scenario and workshop files; print every problem as PATH:LINE: key: message."""
+    from trainer.core.loading import read_toml
+    from trainer.core.workshop import load_workshop, looks_like_workshop
+
     failed = False
     for name in args.paths:
         try:
+            data, _ = read_toml(Path(name))
+            if looks_like_workshop(data):
+                workshop, scenarios = load_workshop(name)
+                print(f"{name}: ok (workshop {workshop.id}, {len(scenarios)} scenario(s))")
+                continue
             scenario = load_scenario(name)
         except FileProblems as exc:
             failed = True
@@ -57,6 +65,48 @@ def cmd_validate(args: argparse.Namespace) -> int:
             continue
         print(f"{name}: ok ({scenario.id}, {scenario.turns} turns)")
     return 1 if failed else 0
+
+
+def cmd_leaderboard(args: argparse.Namespace) -> int:
+    """The workshop's leaderboard from its saves, each verified by replay."""
+    import csv
+
+    from trainer.core.workshop import leaderboard, load_workshop
+
+    try:
+        workshop, scenarios = load_workshop(args.workshop)
+    except FileProblems as exc:
+        _print_problems(exc.problems)
+        return 1
+    folders = [saves_dir(d) for d in (args.saves_dir or [None])]
+    entries = leaderboard(workshop, scenarios, folders)
+    rows = [{"rank": e.rank, "name": e.name, "scenario": e.scenario, "turn": e.turn, "finished": e.finished,
+             "score": e.score, "stars": e.stars, "gmv": round(e.gmv), "gpm": round(e.gpm, 2),
+             "verified": e.verified, "problem": e.problem, "save": str(e.path)} for e in entries]
+    if args.json:
+        print(json.dumps({"workshop": workshop.id, "title": workshop.title, "entries": rows}, indent=2,
+                         ensure_ascii=False))
+        return 0
+    if args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["rank"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return 0
+    print(f"{workshop.title} ({workshop.id}): {len(entries)} game(s)")
+    current = None
+    for e in entries:
+        if e.verified and e.scenario != current:
+            current = e.scenario
+            print(f"\n{current}")
+            print(f"  {'rank':>4}  {'name':<24} {'turn':>4} {'score':>6} {'stars':<5} {'GMV':>13} {'GPM':>8}")
+        if e.verified:
+            print(f"  {e.rank:>4}  {e.name[:24]:<24} {e.turn:>4} {e.score:>6} {'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
+    unverified = [e for e in entries if not e.verified]
+    if unverified:
+        print("\nnot ranked (the save does not verify):")
+        for e in unverified:
+            print(f"  {e.name[:24]:<24} {e.path.name}: {e.problem}")
+    return 0
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -289,6 +339,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_replay)
+
+    p = sub.add_parser("leaderboard", help="a workshop's leaderboard, every save verified by replay")
+    p.add_argument("--workshop", required=True, metavar="FILE", help="the workshop file")
+    p.add_argument("--saves-dir", action="append", metavar="DIR",
+                   help="a saves folder to read (repeat to merge several machines' folders)")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print JSON")
+    fmt.add_argument("--csv", action="store_true", help="print CSV")
+    p.set_defaults(func=cmd_leaderboard)
 
     p = sub.add_parser("balance", help="play every reference player over many seeds; check the level's lessons")
     p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")

@@ -219,3 +219,31 @@ def test_new_writes_a_starter_that_validates_and_plays(capsys, tmp_path):
     assert code == 1 and "already exists" in err and path.read_text() == before
     code, _, err = run(capsys, "new", "Bad Id", "--out", str(tmp_path / "x.toml"))
     assert code == 1 and "lower-case" in err
+
+
+def test_leaderboard_json_csv_and_text(capsys, tmp_path):
+    from trainer.core.bots import balanced
+    from trainer.core.engine import Engine
+    from trainer.core.saves import Autosave
+    from trainer.core.workshop import load_workshop, workshop_saves
+
+    example = ROOT / "workshops" / "example.toml"
+    workshop, scenarios = load_workshop(example)
+    game = Engine(scenarios[0]).new_game(workshop.seed_for(0, scenarios[0]))
+    slot = Autosave.new(workshop_saves(tmp_path, workshop), "Ann", scenarios[0].id, workshop=workshop.id)
+    while not game.finished:
+        game.step(balanced(game))
+        slot.save(game)
+    code, out, _ = run(capsys, "leaderboard", "--workshop", str(example), "--saves-dir", str(tmp_path), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["entries"][0]["name"] == "Ann" and data["entries"][0]["rank"] == 1
+    assert data["entries"][0]["verified"] is True
+    code, out, _ = run(capsys, "leaderboard", "--workshop", str(example), "--saves-dir", str(tmp_path), "--csv")
+    assert code == 0 and out.splitlines()[0].startswith("rank,name,scenario") and "Ann" in out
+    code, out, _ = run(capsys, "leaderboard", "--workshop", str(example), "--saves-dir", str(tmp_path))
+    assert code == 0 and "Ann" in out and "tutorial" in out
+
+
+def test_validate_recognises_workshop_files(capsys):
+    code, out, _ = run(capsys, "validate", str(ROOT / "workshops" / "example.toml"))
+    assert code == 0 and "workshop example" in out
