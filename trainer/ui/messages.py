@@ -191,8 +191,8 @@ STRENGTH_ROLE = {
     "price": "Wins shoppers in campaigns under competition.",
 }
 
-PLAN_HEADER = "Week {turn} of {turns} · {brand} · budget {budget} · planned {spend} · left {left}"
-PLAN_HEADER_OVER = "Week {turn} of {turns} · {brand} · budget {budget} · planned {spend} · over by {over}"
+PLAN_HEADER = "Week {turn}/{turns} · {brand} · budget {budget} · planned {spend} · left {left}"
+PLAN_HEADER_OVER = "Week {turn}/{turns} · {brand} · budget {budget} · planned {spend} · over by {over}"
 PLAN_POSITION_TITLE = "{letter} {name}"
 PLAN_LAST_NONE = "No sales yet."
 PLAN_LAST = "Last week: GMV {gmv}"

@@ -46,16 +46,16 @@ class TooSmallScreen(ModalScreen[None]):
     def __init__(self, min_w: int, min_h: int, w: int, h: int):
         super().__init__()
         self._min = (min_w, min_h)
-        self._size = (w, h)
+        self._term = (w, h)
 
     def _text(self) -> str:
-        return M.TOO_SMALL.format(min_w=self._min[0], min_h=self._min[1], w=self._size[0], h=self._size[1])
+        return M.TOO_SMALL.format(min_w=self._min[0], min_h=self._min[1], w=self._term[0], h=self._term[1])
 
     def compose(self) -> ComposeResult:
         yield Static(self._text(), id="too-small")
 
     def update_size(self, w: int, h: int) -> None:
         """Say the new size."""
-        self._size = (w, h)
+        self._term = (w, h)
         if self.is_mounted:
             self.query_one("#too-small", Static).update(self._text())

@@ -68,7 +68,7 @@ class EndScreen(Screen):
                           M.thresholds(obj.metric, obj.stars), M.score_points(o.points))
         return table
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         action = {"again": "play_again", "other": "scenarios", "title": "title"}.get(event.button.id or "")
         if action:
-            self.app.run_action(action)
+            await self.app.run_action(action)

@@ -208,6 +208,9 @@ class PlanningScreen(Screen):
         session = self.session
         decision, problems = self.candidate()
         bad_keys = {key for key, _ in problems}
+        focused = self.focused
+        if "budget" in bad_keys and isinstance(focused, AmountInput):
+            bad_keys.add(focused.key)  # the amount being edited is the one that went over
         for widget in self.query(AmountInput):
             widget.set_class(widget.key in bad_keys, "-invalid")
         if self.session.scenario.kols:

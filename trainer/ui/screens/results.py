@@ -17,6 +17,7 @@ from trainer.ui import messages as M
 from trainer.ui.widgets.reasons import reasons_table
 
 UP, DOWN, SAME = "▲", "▼", "="
+WIDE = 110  # from this width the drivers and the tables sit side by side
 
 
 def _arrow(before: float, after: float, same: bool) -> Text:
@@ -58,20 +59,20 @@ class ResultsScreen(Screen):
             yield Static(M.RESULTS_LINE.format(net=M.money(r.net_gmv), roi=M.ratio(r.roi), profit=M.money(r.profit))
                          + "\n" + M.RESULTS_BENCHMARK.format(benchmark=M.gpm(s.market.gpm_benchmark)),
                          id="results-line")
-            with Horizontal(id="results-body"):
+            with Horizontal(id="results-body", classes="-wide" if self.app.size.width >= WIDE else ""):
                 with Vertical(id="results-why", classes="panel") as why:
                     why.border_title = M.RESULTS_WHY
-                    yield Static(reasons_table(reasons(r), s, limit=6), id="reasons")
+                    yield Static(reasons_table(reasons(r), s, limit=6), id="reasons", expand=True, shrink=True)
                 with Vertical(id="results-tables"):
                     with Vertical(classes="panel") as box:
                         box.border_title = M.RESULTS_BY_POSITION
-                        yield Static(self._positions_table(), id="positions-table")
+                        yield Static(self._positions_table(), id="positions-table", expand=True, shrink=True)
                         yield Static(Text(M.RESULTS_TRAFFIC.format(
                             paid=M.short(r.paid_impressions), recommended=M.short(r.recommended.impressions),
                             fans=M.short(r.fans.impressions)), style="dim"), id="traffic")
                     with Vertical(classes="panel") as box:
                         box.border_title = M.RESULTS_CHANGES
-                        yield Static(self._changes_table(), id="changes-table")
+                        yield Static(self._changes_table(), id="changes-table", expand=True, shrink=True)
         with Horizontal(id="results-buttons"):
             finished = session.game.finished
             yield Button(M.RESULTS_FINAL if finished else M.RESULTS_NEXT, id="next", variant="primary", compact=True)
@@ -83,6 +84,17 @@ class ResultsScreen(Screen):
         self.sub_title = M.RESULTS_TITLE.format(turn=self.report.turn, turns=s.turns)
         self.query_one("#next", Button).focus()
 
+    def on_resize(self, event) -> None:
+        # Rich tables are laid out for a width: re-render them when the layout changes
+        body = self.query_one("#results-body")
+        wide = event.size.width >= WIDE
+        if body.has_class("-wide") != wide:
+            body.set_class(wide, "-wide")
+            s = self.app.session.scenario
+            self.query_one("#reasons", Static).update(reasons_table(reasons(self.report), s, limit=6))
+            self.query_one("#positions-table", Static).update(self._positions_table())
+            self.query_one("#changes-table", Static).update(self._changes_table())
+
     def _positions_table(self) -> Table:
         r = self.report
         table = Table(expand=True, box=None, padding=(0, 1), header_style="bold")
@@ -90,13 +102,13 @@ class ResultsScreen(Screen):
             table.add_column(name, justify="left" if i == 0 else "right", no_wrap=True)
         for pos in POSITIONS:
             ch = r.channels[pos]
-            table.add_row(f"{M.POSITION_LETTER[pos]} {M.POSITION_NAME[pos]}", M.money(ch.spend), M.money(ch.impressions),
-                          M.gpm(ch.gpm), M.money(ch.gmv), M.ratio(ch.roi) if ch.spend > 0 else M.RESULTS_NONE)
+            table.add_row(f"{M.POSITION_LETTER[pos]} {M.POSITION_NAME[pos]}", M.short(ch.spend), M.short(ch.impressions),
+                          M.gpm(ch.gpm), M.short(ch.gmv), M.ratio(ch.roi) if ch.spend > 0 else M.RESULTS_NONE)
         for label, src in ((M.RESULTS_ROW_RECOMMENDED, r.recommended), (M.RESULTS_ROW_FANS, r.fans)):
-            table.add_row(label, M.RESULTS_NONE, M.money(src.impressions), M.gpm(src.gpm), M.money(src.gmv),
+            table.add_row(label, M.RESULTS_NONE, M.short(src.impressions), M.gpm(src.gpm), M.short(src.gmv),
                           M.RESULTS_NONE)
-        table.add_row(Text(M.RESULTS_ROW_TOTAL, style="bold"), M.money(r.spend), M.money(r.impressions),
-                      Text(M.gpm(r.gpm), style="bold"), Text(M.money(r.gmv), style="bold"), M.ratio(r.roi))
+        table.add_row(Text(M.RESULTS_ROW_TOTAL, style="bold"), M.short(r.spend), M.short(r.impressions),
+                      Text(M.gpm(r.gpm), style="bold"), Text(M.short(r.gmv), style="bold"), M.ratio(r.roi))
         return table
 
     def _changes_table(self) -> Table:

@@ -45,8 +45,8 @@ class TitleScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#new", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {"new": "new_game", "scenarios": "scenarios", "help": "help", "quit": "quit"}
         action = actions.get(event.button.id or "")
         if action:
-            self.app.run_action(action)
+            await self.app.run_action(action)

@@ -76,6 +76,11 @@ class AmountInput(Input):
         if getattr(self.app, "still", False):
             self.cursor_blink = False
 
+    def on_mouse_up(self) -> None:
+        # a click puts the cursor beside the 0: typing would make 250000 of 25000
+        if self.value.strip() in ("0", ""):
+            self.action_select_all()
+
     def _current(self) -> float:
         t = self.value.strip().replace(",", "").replace(" ", "").rstrip("%")
         try:

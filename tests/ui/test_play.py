@@ -1,0 +1,250 @@
+"""Playing the game through the UI: by keys alone, by mouse, bad input, resizing, quitting."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from textual.widgets import Digits, Input, Static
+
+from tests.ui import helpers as h
+from trainer.core.plan import Decision
+from trainer.ui.screens.briefing import BriefingScreen
+from trainer.ui.screens.end import EndScreen
+from trainer.ui.screens.planning import PlanningScreen
+from trainer.ui.screens.results import ResultsScreen
+from trainer.ui.screens.title import TitleScreen
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def paste_into(pilot, selector: str, text: str) -> None:
+    """Replace what an amount holds in one edit, as a paste does."""
+    widget = pilot.app.screen.query_one(selector, Input)
+    widget.focus()
+    widget.value = text
+    await pilot.pause()
+
+
+async def type_into(pilot, selector: str, text: str) -> None:
+    """Focus an amount and replace what it holds, by keys."""
+    pilot.app.screen.query_one(selector, Input).focus()
+    await pilot.pause()
+    await pilot.press("end", "ctrl+u", *text)
+    await pilot.pause()
+
+
+@h.sync
+async def test_tutorial_by_keys_alone():
+    app = h.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, TitleScreen)
+        await pilot.press("n")  # New game: the first scenario's briefing
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert app.screen.scenario.id == "tutorial"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanningScreen)
+        turns = app.session.scenario.turns
+        for week in range(1, turns + 1):
+            assert "Week {}/{}".format(week, turns) in text_of(app, "#plan-head")
+            # F is focused at the start of every week: type it, Tab to A and type, step content up
+            if week == 1:
+                await pilot.press(*"30000", "tab", *"8000")
+                app.screen.query_one("#amount-content", Input).focus()
+                await pilot.pause()
+                await pilot.press("up", "up", "pageup")  # 0 -> 12,000 by keys
+            await pilot.pause()
+            assert app.session.draft == Decision(field=30000, alliance=8000, content=12000, commission=15.0)
+            assert "left 0" in text_of(app, "#plan-head")
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            report = app.session.game.reports[-1]
+            assert report.turn == week
+            digits = app.screen.query_one("#gmv", Digits)
+            assert digits.value == f"{round(report.gmv):,}"
+            assert "Net GMV after refunds" in text_of(app, "#results-line")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, EndScreen)
+        assert app.session.game.finished
+        assert "Total GMV" in text_of(app, "#end-totals")
+        score = app.screen.query_one("#score", Digits).value
+        from trainer.core.scoring import score as core_score
+
+        assert score == f"{core_score(app.session.scenario, app.session.game.reports).score:,}"
+        await pilot.press("r")  # play again
+        await pilot.pause()
+        assert isinstance(app.screen, PlanningScreen)
+        assert app.session.game.turn == 1
+
+
+@h.sync
+async def test_tutorial_by_mouse():
+    app = h.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#scenarios")
+        await pilot.pause()
+        await pilot.click("#picker-play")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        await pilot.click("#start")
+        await pilot.pause()
+        for week in range(1, app.session.scenario.turns + 1):
+            assert isinstance(app.screen, PlanningScreen)
+            if week == 1:
+                await pilot.click("#amount-field")
+                await pilot.press(*"25000")
+                await pilot.pause()
+                assert app.session.draft.field == 25000
+            await pilot.click("#end-turn")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen), (week, str(app.screen.query_one("#plan-message").render()))
+            if week == 2:
+                await pilot.click("#history")
+                await pilot.pause()
+                assert "2 of 6 weeks" in app.screen.query_one("#history-box").border_title
+                await pilot.press("escape")
+                await pilot.pause()
+            await pilot.click("#next")
+            await pilot.pause()
+        assert isinstance(app.screen, EndScreen)
+        await pilot.click("#other")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PickerScreen"
+
+
+BAD = [
+    ("#amount-field", "abc", "is not an amount of yuan"),
+    ("#amount-field", "-500", "amounts start at 0"),
+    ("#amount-field", "", "type an amount"),
+    ("#amount-field", "60000", "Over budget"),
+    ("#amount-field", "9" * 40, "far more than any budget"),
+    ("#amount-field", "12.5", "whole yuan only"),
+    ("#amount-top_kol", "5000", "affords no KOL; the cheapest, Tea Master Lin, costs 20,000"),
+    ("#amount-commission", "95", "outside this scenario's range"),
+    ("#amount-commission", "x", "is not a percentage"),
+    ("#amount-discount", "95", "between 0% and 90%"),
+]
+
+
+@pytest.mark.parametrize("selector,typed,expected", BAD, ids=[f"{s}={t[:8]!r}" for s, t, _ in BAD])
+@h.sync
+async def test_bad_input_says_why_and_changes_nothing(selector, typed, expected):
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        await type_into(pilot, "#amount-field", "20000")
+        before = app.session.draft
+        assert before.field == 20000
+        await paste_into(pilot, selector, typed)
+        message = text_of(app, "#plan-message")
+        assert expected in message
+        assert app.session.draft == before
+        assert app.screen.query_one(selector, Input).has_class("-invalid")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanningScreen)
+        assert app.session.game.turn == 1 and not app.session.game.reports
+        assert "cannot be played yet" in text_of(app, "#plan-message")
+
+
+@h.sync
+async def test_letters_typed_key_by_key_change_nothing():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        before = app.session.draft
+        await type_into(pilot, "#amount-campaign", "ten")
+        assert "“ten” is not an amount of yuan" in text_of(app, "#plan-message")
+        assert app.session.draft == before
+
+
+@h.sync
+async def test_amounts_accept_separators_and_k():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        await type_into(pilot, "#amount-field", "20,000")
+        await type_into(pilot, "#amount-alliance", "5k")
+        assert (app.session.draft.field, app.session.draft.alliance) == (20000, 5000)
+        await pilot.press("down", "down", "down", "down", "down", "down")  # never below 0
+        assert app.session.draft.alliance == 0
+
+
+@h.sync
+async def test_resizing_never_crashes_and_small_terminal_says_so():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for step in (h.to_planning, h.to_results):
+            await step(pilot)
+            for size in ((40, 10), (79, 24), (200, 60), (80, 23), (120, 40), (80, 24)):
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                small = size[0] < 80 or size[1] < 24
+                assert (type(app.screen).__name__ == "TooSmallScreen") == small
+                if small:
+                    assert f"{size[0]} × {size[1]}" in text_of(app, "#too-small")
+
+
+@h.sync
+async def test_quit_asks_while_a_game_is_in_progress():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_results(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuitScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@h.sync
+async def test_quit_from_title_needs_no_confirmation():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@h.sync
+async def test_help_opens_with_f1_and_from_the_palette_commands():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for expected in ("New game", "Choose a scenario", "How to play", "History", "End turn"):
+            assert expected in titles
+
+
+def test_startup_imports_neither_the_core_nor_pydantic():
+    """The title screen comes up without the engine: that keeps launch fast."""
+    code = ("import sys; import trainer.ui.app; "
+            "bad = [m for m in ('pydantic', 'trainer.core.engine', 'trainer.core.library') if m in sys.modules]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_bad_scenario_on_the_command_line_is_a_message(capsys):
+    from trainer.ui.app import run
+
+    assert run("no-such-scenario") == 1
+    assert "no scenario has this id" in capsys.readouterr().err

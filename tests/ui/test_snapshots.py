@@ -1,0 +1,98 @@
+"""How every screen looks, at 80x24 and at 120x40 (tutorial scenario, fixed plan).
+
+These pictures depend on the tutorial's numbers (scenarios/01-tutorial.toml) and, for
+the picker, on the list of shipped scenarios: regenerate them with
+`pytest tests/ui --snapshot-update` after a retune, and look at them before committing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui import helpers as h
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+async def _title(pilot):
+    await h.settle(pilot)
+
+
+async def _picker(pilot):
+    pilot.app.action_scenarios()
+    await h.settle(pilot)
+
+
+async def _briefing(pilot):
+    pilot.app.show_briefing(h.tutorial())
+    await h.settle(pilot)
+
+
+async def _planning_week2(pilot):
+    await h.to_results(pilot, weeks=1)
+    pilot.app.after_results()
+    await h.settle(pilot)
+
+
+async def _planning_refused(pilot):
+    await h.to_planning(pilot)
+    await pilot.click("#amount-field")
+    await pilot.press("end", "ctrl+u", *"90000")
+    await h.settle(pilot)
+
+
+async def _history(pilot):
+    await h.to_results(pilot, weeks=3)
+    pilot.app.action_history()
+    await h.settle(pilot)
+
+
+async def _help(pilot):
+    await pilot.press("f1")
+    await h.settle(pilot)
+
+
+async def _quit(pilot):
+    await h.to_results(pilot, weeks=1)
+    await pilot.press("ctrl+q")
+    await h.settle(pilot)
+
+
+async def _event_week(pilot):
+    await h.to_results(pilot, weeks=4)
+    pilot.app.after_results()
+    await h.settle(pilot)
+
+
+SCREENS = {
+    "title": _title,
+    "picker": _picker,
+    "briefing": _briefing,
+    "planning": h.to_planning,
+    "planning_week2": _planning_week2,
+    "planning_refused": _planning_refused,
+    "planning_event": _event_week,
+    "results": h.to_results,
+    "history": _history,
+    "end": h.to_end,
+    "help": _help,
+    "quit": _quit,
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, screen, size):
+    assert snap_compare(h.app(), terminal_size=size, run_before=SCREENS[screen])
+
+
+def test_light_theme_results(snap_compare):
+    assert snap_compare(h.app(theme="textual-light"), terminal_size=(80, 24), run_before=h.to_results)
+
+
+def test_light_theme_planning(snap_compare):
+    assert snap_compare(h.app(theme="textual-light"), terminal_size=(80, 24), run_before=h.to_planning)
+
+
+def test_too_small(snap_compare):
+    assert snap_compare(h.app(), terminal_size=(60, 18))
