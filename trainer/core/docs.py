@@ -190,9 +190,9 @@ def _constraints(metadata) -> list[str]:
         elif isinstance(item, Lt):
             out.append(f"< {_number(item.lt)}")
         elif isinstance(item, MinLen):
-            out.append(f"at least {item.min_length} long")
+            out.append(f"length ≥ {item.min_length}")
         elif isinstance(item, MaxLen):
-            out.append(f"at most {item.max_length} long")
+            out.append(f"length ≤ {item.max_length}")
         elif getattr(item, "pattern", None):
             out.append(f"matches `{item.pattern}`")
     return out

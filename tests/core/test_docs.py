@@ -1,0 +1,65 @@
+"""docs/authoring.md: its generated reference is current and names every scenario key."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from trainer.core.docs import (
+    AUTHORING,
+    END,
+    REGENERATE,
+    START,
+    authoring_reference,
+    current_reference,
+    scenario_models,
+    splice,
+)
+from trainer.core.plan import DefaultDecision, TurnDecision
+
+
+def test_the_reference_in_authoring_md_is_current():
+    document = AUTHORING.read_text(encoding="utf-8")
+    assert START in document and END in document, f"docs/authoring.md lost its markers {START} ... {END}"
+    assert current_reference(document) == authoring_reference(), (
+        f"docs/authoring.md is stale: the scenario or plan models changed. Run: {REGENERATE}")
+
+
+def test_every_field_of_every_scenario_model_is_in_the_reference():
+    reference = authoring_reference()
+    models = scenario_models()
+    assert len(models) >= 10  # Scenario, Brand, Strengths, Market, ... walked, not listed by hand
+    missing = [f"{model.__name__}.{name}" for model in models for name in model.model_fields
+               if f"| `{name}` |" not in reference]
+    assert not missing, f"keys missing from the reference: {missing}"
+    for model in models:
+        for name, info in model.model_fields.items():
+            assert info.description, f"{model.__name__}.{name} has no docstring"
+            assert " ".join(info.description.split()).replace("|", "\\|") in reference
+
+
+def test_every_plan_key_is_in_the_reference():
+    reference = authoring_reference()
+    for model in (DefaultDecision, TurnDecision):
+        for name in model.model_fields:
+            assert f"| `{name}` |" in reference
+
+
+def test_every_table_of_a_scenario_file_has_a_section():
+    reference = authoring_reference()
+    for heading in ("[brand]", "[market]", "[market.field]", "[[events]]", "[[kols]]", "[creators]",
+                    "[[providers]]", "[[objectives]]", "[[lessons]]", "[default]", "[[turn]]"):
+        assert heading in reference
+
+
+def test_splice_replaces_only_the_generated_part():
+    document = f"# Guide\n\nhand-written\n\n{START}\nold\n{END}\n\nafter\n"
+    out = splice(document, "new\n")
+    assert out == f"# Guide\n\nhand-written\n\n{START}\nnew\n{END}\n\nafter\n"
+    assert current_reference(out) == "new\n"
+    assert splice(out, "new\n") == out
+
+
+def test_the_module_checks_and_rewrites_from_the_command_line():
+    done = subprocess.run([sys.executable, "-m", "trainer.core.docs", "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
