@@ -296,7 +296,11 @@ def test_deep_discounts_bring_refunds_and_a_lower_rating(scenario):
     assert deep.drivers.refund_rate > fair.drivers.refund_rate
     assert deep.after.rating < fair.after.rating
     within = game.preview(spend.replace(discount=threshold / 2))
-    assert within.drivers.refund_rate == fair.drivers.refund_rate
+    # within the line a deal brings a few impulse returns; past it, refunds climb steeply
+    assert fair.drivers.refund_rate < within.drivers.refund_rate < deep.drivers.refund_rate
+    per_point_within = (within.drivers.refund_rate - fair.drivers.refund_rate) / (threshold / 2)
+    per_point_past = (deep.drivers.refund_rate - within.drivers.refund_rate) / (deep.decision.discount - threshold / 2)
+    assert per_point_past > 3 * per_point_within
 
 
 def test_a_weak_product_brings_refunds(scenario):

@@ -35,12 +35,13 @@ from dataclasses import dataclass, field, fields
 from trainer.core.plan import Decision, PlanError, check_decision
 from trainer.core.scenario import POSITIONS, STRENGTHS, Scenario, kol_fit, provider_strength
 
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 """The market model's version: raise it whenever the same scenario, seed and decisions would
 give different figures (tests/core/test_golden.py fails until it is raised). Saves record
 it, so an old save replayed by a newer model is reported as such, not as edited."""
 
 NEUTRAL = 50.0  # strengths at 50 leave conversion as it is
+KOL_FATIGUE = 1.0  # each recent booking (half fading a turn) divides fresh KOL reach by 1 + this
 
 
 @dataclass(slots=True)
@@ -167,7 +168,7 @@ class Drivers:
     """Id of the KOL booked this turn."""
     kol_fit: float
     kol_fatigue: float
-    """Reach lost to recent bookings: fresh KOL reach was divided by 1 + 0.7 x this."""
+    """Reach lost to recent bookings: fresh KOL reach was divided by 1 + KOL_FATIGUE x this."""
     awareness_factor: float
     """Multiplier on conversion from brand awareness."""
     luck: float
@@ -494,7 +495,7 @@ class Engine:
         carry_t, conv_t, w = self._kol_params
         spend_t = decision.top_kol
         kol, fit = self.book_kol(decision) if spend_t > 0 else (None, 0.0)
-        fatigue = 1.0 + 0.7 * state.kol_fatigue
+        fatigue = 1.0 + KOL_FATIGUE * state.kol_fatigue
         fresh_t = 0.0
         linear_t = 0.0
         if kol is not None:
@@ -539,7 +540,10 @@ class Engine:
         refund_base = m.refund_base / 100.0
         qp = m.quality_product
         refund_product = 0.25 * (qp - p) / qp if p < qp else 0.0
-        refund_discount = (decision.discount - m.discount_threshold) / 100.0 if decision.discount > m.discount_threshold else 0.0
+        # impulse buyers drawn by a deal return more: a little for any discount, steeply past the line
+        refund_discount = m.discount_refunds * decision.discount / 100.0
+        if decision.discount > m.discount_threshold:
+            refund_discount += (decision.discount - m.discount_threshold) / 100.0
         refund_rate = refund_base + refund_product + refund_discount
         if refund_rate > 0.8:
             refund_rate = 0.8

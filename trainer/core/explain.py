@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from trainer.core.engine import TurnReport
+from trainer.core.engine import KOL_FATIGUE, TurnReport
 from trainer.core.scenario import POSITIONS
 
 
@@ -78,7 +78,7 @@ def reasons(report: TurnReport) -> list[Reason]:
                           "top_kol"))
         if d.kol_fatigue > 0:
             fresh = t.gmv * (1.0 - t.carryover_impressions / t.impressions)
-            out.append(Reason("kol_fatigue", -fresh * 0.7 * d.kol_fatigue, {"fatigue": d.kol_fatigue}, "top_kol"))
+            out.append(Reason("kol_fatigue", -fresh * KOL_FATIGUE * d.kol_fatigue, {"fatigue": d.kol_fatigue}, "top_kol"))
     for position, factor in (("field", d.provider_field), ("alliance", d.provider_alliance)):
         if factor != 1.0 and ch[position].gmv > 0:
             out.append(Reason("provider", _share(ch[position].gmv, factor),

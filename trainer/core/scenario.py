@@ -159,7 +159,9 @@ class Market(Model):
     quality_product: Score = 45.0
     """Product strength below which refunds climb: weak goods come back."""
     discount_threshold: Percent = 30.0
-    """Discount depth (percent) past which extra refunds and a falling rating follow."""
+    """Discount depth (percent) past which refunds climb steeply and the rating falls."""
+    discount_refunds: float = Field(0.15, ge=0, le=1, allow_inf_nan=False)
+    """Refund rate added per unit of discount below the threshold: a 20% discount adds 0.15 x 20% = 3% refunds."""
     discount_elasticity: float = Field(1.3, ge=0, le=5, allow_inf_nan=False)
     """How orders answer a discount: orders grow as (1 / (1 - discount)) to this power, so above 1 a discount raises GMV."""
     discount_brand_cost: float = Field(0.06, ge=0, le=1, allow_inf_nan=False)
