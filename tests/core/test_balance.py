@@ -64,3 +64,18 @@ def test_solve_beats_the_heuristic_and_is_deterministic(scenario):
 def test_lessons_name_known_players(name):
     with pytest.raises(ValueError):
         Lesson(text="x", better=name, worse="balanced")
+
+
+def test_provider_and_price_variants():
+    from trainer.core.library import find
+
+    scenario, _ = find("beauty-alliance")
+    game = play(Engine(scenario), player("balanced/with_providers"))
+    hired = {p for r in game.reports for p in r.decision.providers}
+    assert hired and all(scenario.provider(p).track in (None, scenario.brand.category) for p in hired)
+    assert all(r.decision.cost(scenario) <= r.budget for r in game.reports)
+    festival, _ = find("double11-festival")
+    game = play(Engine(festival), player("balanced/price_first"))
+    event = next(t for t in range(1, festival.turns + 1) if festival.event_at(t))
+    before = game.reports[event - 2].decision
+    assert before.price > 0 and before.content == before.product == 0

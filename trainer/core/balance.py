@@ -40,9 +40,52 @@ def without(bot: Bot, what: str) -> Bot:
     return variant
 
 
+def with_providers(bot: Bot) -> Bot:
+    """A variant of `bot` that hires, every turn it spends on F or A, the agencies for those
+    positions whose track is the brand's category (or who state none), paying their fees
+    out of the position they serve."""
+
+    def variant(game: Game) -> Decision:
+        decision = bot(game)
+        brand = game.scenario.brand.category.lower()
+        hired, changes = [], {}
+        for provider in game.scenario.providers:
+            if provider.track is not None and provider.track.lower() != brand:
+                continue
+            money = changes.get(provider.position, getattr(decision, provider.position))
+            if money >= 2 * provider.fee:  # only where the agency has enough work to do
+                changes[provider.position] = money - provider.fee
+                hired.append(provider.id)
+        return decision.replace(providers=tuple(hired), **changes) if hired else decision
+
+    variant.__name__ = f"{bot.__name__}/with_providers"
+    return variant
+
+
+def price_first(bot: Bot) -> Bot:
+    """A variant of `bot` that, in the two turns before an event, puts all its strength
+    money into price strength."""
+
+    def variant(game: Game) -> Decision:
+        decision = bot(game)
+        sc = game.scenario
+        ahead = any(sc.event_at(t) is not None for t in (game.turn + 1, game.turn + 2) if t <= sc.turns)
+        if not ahead or sc.event_at(game.turn) is not None:
+            return decision
+        money = sum(getattr(decision, s) for s in STRENGTHS)
+        return decision.replace(content=0, brand=0, product=0, price=money)
+
+    variant.__name__ = f"{bot.__name__}/price_first"
+    return variant
+
+
 def player(name: str) -> Bot:
-    """The reference player a lesson names: a bot, or `bot/no_<part>`."""
+    """The reference player a lesson names: a bot, or a bot with a variant (see PLAYER_VARIANTS)."""
     bot, _, variant = name.partition("/")
+    if variant == "with_providers":
+        return with_providers(BOTS[bot])
+    if variant == "price_first":
+        return price_first(BOTS[bot])
     if variant:
         return without(BOTS[bot], variant.removeprefix("no_"))
     return BOTS[bot]

@@ -373,6 +373,13 @@ BOT_NAMES: tuple[str, ...] = (
 )
 """The reference players a lesson can name (trainer.core.bots.BOTS)."""
 
+PLAYER_VARIANTS: tuple[str, ...] = (
+    *(f"no_{part}" for part in (*POSITIONS, "strengths")), "with_providers", "price_first",
+)
+"""What may follow a bot's name in a lesson: no_<part> takes a position (or the strengths)
+out of its plan; with_providers hires the agencies that know the brand's category;
+price_first puts its strength money into price in the turns before an event."""
+
 LessonMetric = Literal["score", "gmv", "net_gmv", "gpm", "profit", "roi", "fans", "rating", "awareness", "stars"]
 
 
@@ -383,8 +390,9 @@ class Lesson(Model):
     text: str = Field(min_length=1, max_length=200)
     """The lesson in the trainee's words, e.g. "Building GPM beats chasing each week's ROI"."""
     better: str
-    """The reference player that must come out ahead: a bot name, optionally with
-    `/no_<position>` to take that position out of its plan (e.g. "balanced/no_top_kol")."""
+    """The reference player that must come out ahead: a bot name, optionally with a variant
+    after '/': no_field, no_alliance, no_campaign, no_top_kol, no_strengths, with_providers or
+    price_first (e.g. "balanced/no_top_kol")."""
     worse: str
     """The reference player that must come out behind (same form as `better`)."""
     metric: LessonMetric = "score"
@@ -398,8 +406,8 @@ class Lesson(Model):
         bot, _, variant = name.partition("/")
         if bot not in BOT_NAMES:
             raise ValueError(f"{bot!r} is not a reference player; known: {', '.join(BOT_NAMES)}")
-        if variant and (not variant.startswith("no_") or variant[3:] not in (*POSITIONS, "strengths")):
-            raise ValueError(f"{name!r}: after '/' write no_field, no_alliance, no_campaign, no_top_kol or no_strengths")
+        if variant and variant not in PLAYER_VARIANTS:
+            raise ValueError(f"{name!r}: after '/' write one of {', '.join(PLAYER_VARIANTS)}")
         return name
 
 

@@ -2,7 +2,7 @@
 
 A seeded hill climb over the whole plan, starting from the balanced heuristic: each
 step moves a slice of one turn's budget (or of every turn's) from one key to another,
-books or drops a KOL, or changes the discount, and keeps the change when the score
+books or drops a KOL, hires or lets go a service provider, or changes the discount, and keeps the change when the score
 rises. The search is deterministic: the same scenario and seed give the same plan.
 """
 
@@ -48,6 +48,7 @@ def solve(scenario: Scenario, seed: int | None = None, evaluations: int = 6000, 
     plan = [r.decision for r in start.reports]
     budgets = scenario.budgets
     kols = list(scenario.kols)
+    providers = list(scenario.providers)
 
     def evaluate(decisions: list[Decision]) -> tuple[float, Result] | None:
         for turn, d in enumerate(decisions, start=1):
@@ -91,6 +92,17 @@ def solve(scenario: Scenario, seed: int | None = None, evaluations: int = 6000, 
                     if extra > getattr(d, richest):
                         continue
                     candidate[t] = d.replace(top_kol=kol.fee, kol=kol.id, **{richest: getattr(d, richest) - extra})
+            elif kind < 0.94 and providers:
+                provider = rng.choice(providers)
+                if provider.id in d.providers:
+                    kept = tuple(p for p in d.providers if p != provider.id)
+                    candidate[t] = d.replace(providers=kept, field=d.field + provider.fee)
+                else:
+                    richest = max((k for k in KEYS if k != "top_kol"), key=lambda k: getattr(d, k))
+                    if provider.fee > getattr(d, richest):
+                        continue
+                    candidate[t] = d.replace(providers=(*d.providers, provider.id),
+                                             **{richest: getattr(d, richest) - provider.fee})
             else:
                 candidate[t] = d.replace(discount=float(rng.choice((0, 5, 10, 20, 30))))
         used += 1
