@@ -1,7 +1,7 @@
 """How every screen looks, at 80x24 and at 120x40 (tutorial scenario, fixed plan).
 
 These pictures depend on the tutorial's numbers (scenarios/01-tutorial.toml) and, for
-the picker, on the list of shipped scenarios: regenerate them with
+the picker, on 01-tutorial.toml and 02-dairy-gpm.toml (the only two it is shown): regenerate them with
 `pytest tests/ui --snapshot-update` after a retune, and look at them before committing.
 """
 
@@ -78,6 +78,16 @@ SCREENS = {
     "help": _help,
     "quit": _quit,
 }
+
+
+@pytest.fixture(autouse=True)
+def two_scenarios(tmp_path, monkeypatch):
+    """The picker lists the tutorial and dairy-gpm only, so new shipped levels do not move the picture."""
+    from trainer.core.library import SCENARIOS_ENV, scenarios_dir
+
+    for name in ("01-tutorial.toml", "02-dairy-gpm.toml"):
+        (tmp_path / name).symlink_to(scenarios_dir() / name)
+    monkeypatch.setenv(SCENARIOS_ENV, str(tmp_path))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -122,7 +122,7 @@ class PlanningScreen(Screen):
                 label.update(Text(M.PLAN_LAST_NONE, style="dim"))
             else:
                 ch = last.channels[pos]
-                label.update(M.PLAN_LAST.format(gmv=M.money(ch.gmv)) + "\n"
+                label.update(M.PLAN_LAST.format(gmv=M.short(ch.gmv)) + "\n"
                              + M.PLAN_LAST_RATES.format(gpm=M.gpm(ch.gpm), roi=M.ratio(ch.roi)))
         self.query_one("#state-field", Static).update(M.PLAN_FANS.format(fans=M.money(state.fans)))
         self.query_one("#state-alliance", Static).update(M.PLAN_CREATORS.format(creators=M.money(state.creators)))

@@ -76,6 +76,11 @@ class AmountInput(Input):
         if getattr(self.app, "still", False):
             self.cursor_blink = False
 
+    def on_focus(self) -> None:
+        # a lone 0 is a placeholder: what the player types replaces it
+        if self.value.strip() in ("0", ""):
+            self.call_after_refresh(self.action_select_all)
+
     def on_mouse_up(self) -> None:
         # a click puts the cursor beside the 0: typing would make 250000 of 25000
         if self.value.strip() in ("0", ""):
