@@ -1,308 +1,26 @@
 """The `fact-trainer` command line: a contract other tools and tests rely on.
 
-Every error a user can cause ends in a message and exit status 1, never a traceback.
+This module only parses arguments: the commands live in trainer.commands and the game
+in trainer.ui, each imported when it is used, so that `fact-trainer` reaches the
+title screen without loading what it does not need.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-
-from trainer.core import report as reporting
-from trainer.core.engine import Engine
-from trainer.core.library import entries, find, scenarios_dir
-from trainer.core.loading import FileProblems, load_plan, load_scenario
-from trainer.core.plan import PlanError
-from trainer.core.saves import SaveError, list_saves, load_game, save_game, saves_dir
-from trainer.core.schema import scenario_schema
-
-
-def _print_problems(problems, stream=None) -> None:
-    for problem in problems:
-        print(problem, file=stream or sys.stderr)
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    """List the scenarios under scenarios/."""
-    found = entries(scenarios_dir())
-    valid = [e for e in found if e.scenario is not None]
-    if args.json:
-        print(json.dumps([reporting.scenario_summary(e.scenario, e.path) for e in valid], indent=2, ensure_ascii=False))
-    else:
-        if not valid:
-            print(f"No scenarios in {scenarios_dir()}.")
-        for e in valid:
-            s = e.scenario
-            budget = f"{s.budget:,}" if isinstance(s.budget, int) else f"{min(s.budgets):,}-{max(s.budgets):,}"
-            print(f"{s.id:<24} {s.turns:>3} turns  budget {budget:>17} yuan/turn  {s.difficulty:<8}  {s.title}")
-    broken = [e for e in found if e.scenario is None]
-    for e in broken:
-        print(f"skipped {e.path}: it does not validate (run fact-trainer validate {e.path})", file=sys.stderr)
-    return 0
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    """Validate scenario and workshop files; print every problem as PATH:LINE: key: message."""
-    from trainer.core.loading import read_toml
-    from trainer.core.workshop import load_workshop, looks_like_workshop
-
-    failed = False
-    for name in args.paths:
-        try:
-            data, _ = read_toml(Path(name))
-            if looks_like_workshop(data):
-                workshop, scenarios = load_workshop(name)
-                print(f"{name}: ok (workshop {workshop.id}, {len(scenarios)} scenario(s))")
-                continue
-            scenario = load_scenario(name)
-        except FileProblems as exc:
-            failed = True
-            _print_problems(exc.problems, sys.stdout)
-            continue
-        print(f"{name}: ok ({scenario.id}, {scenario.turns} turns)")
-    return 1 if failed else 0
-
-
-def cmd_leaderboard(args: argparse.Namespace) -> int:
-    """The workshop's leaderboard from its saves, each verified by replay."""
-    import csv
-
-    from trainer.core.workshop import leaderboard, load_workshop
-
-    try:
-        workshop, scenarios = load_workshop(args.workshop)
-    except FileProblems as exc:
-        _print_problems(exc.problems)
-        return 1
-    folders = [saves_dir(d) for d in (args.saves_dir or [None])]
-    entries = leaderboard(workshop, scenarios, folders)
-    rows = [{"rank": e.rank, "name": e.name, "scenario": e.scenario, "turn": e.turn, "finished": e.finished,
-             "score": e.score, "stars": e.stars, "gmv": round(e.gmv), "gpm": round(e.gpm, 2),
-             "verified": e.verified, "problem": e.problem, "save": str(e.path)} for e in entries]
-    if args.json:
-        print(json.dumps({"workshop": workshop.id, "title": workshop.title, "entries": rows}, indent=2,
-                         ensure_ascii=False))
-        return 0
-    if args.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["rank"], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return 0
-    print(f"{workshop.title} ({workshop.id}): {len(entries)} game(s)")
-    current = None
-    for e in entries:
-        if e.verified and e.scenario != current:
-            current = e.scenario
-            print(f"\n{current}")
-            print(f"  {'rank':>4}  {'name':<24} {'turn':>4} {'score':>6} {'stars':<5} {'GMV':>13} {'GPM':>8}")
-        if e.verified:
-            print(f"  {e.rank:>4}  {e.name[:24]:<24} {e.turn:>4} {e.score:>6} {'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
-    unverified = [e for e in entries if not e.verified]
-    if unverified:
-        print("\nnot ranked (the save does not verify):")
-        for e in unverified:
-            print(f"  {e.name[:24]:<24} {e.path.name}: {e.problem}")
-    return 0
-
-
-def cmd_simulate(args: argparse.Namespace) -> int:
-    """Play a whole game headless from a plan file."""
-    try:
-        scenario, _ = find(args.scenario)
-        decisions = load_plan(args.plan, scenario)
-    except FileProblems as exc:
-        _print_problems(exc.problems)
-        return 1
-    seed = scenario.seed if args.seed is None else args.seed
-    game = Engine(scenario).new_game(seed)
-    try:
-        game.play(decisions)
-    except PlanError as exc:  # compile_plan checked the plan; kept for safety
-        print(f"{args.plan}: {exc}", file=sys.stderr)
-        return 1
-    if args.save:
-        try:
-            save_game(game, args.player, Path(args.save))
-        except SaveError as exc:
-            print(exc, file=sys.stderr)
-            return 1
-    _print_game(game, args.json)
-    return 0
-
-
-def _print_game(game, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(reporting.game_json(game), indent=2, ensure_ascii=False))
-    else:
-        print(game_table(game))
-
-
-def cmd_saves(args: argparse.Namespace) -> int:
-    """List the saves with their headline figures."""
-    folder = saves_dir(args.saves_dir)
-    found = list_saves(folder)
-    if args.json:
-        print(json.dumps([
-            {"path": str(s.path), "player": s.player, "scenario": s.scenario, "turns_played": s.turn,
-             "gmv": s.gmv, "score": s.score, "updated": s.updated, "problem": s.problem}
-            for s in found], indent=2, ensure_ascii=False))
-        return 0
-    if not found:
-        print(f"No saves in {folder}.")
-    for s in found:
-        if s.problem:
-            print(f"{s.path.name}: cannot be loaded: {s.problem}")
-        else:
-            print(f"{s.player:<20} {s.scenario:<20} turn {s.turn:>3}  GMV {s.gmv:>13,}  score {s.score:>5}  {s.updated}  {s.path.name}")
-    return 0
-
-
-def cmd_replay(args: argparse.Namespace) -> int:
-    """Replay a save; print what simulate prints, or exit 1 when it does not verify."""
-    try:
-        loaded = load_game(args.save)
-    except SaveError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    if not loaded.verified:
-        print(f"{args.save}: does not verify ({loaded.status}):", file=sys.stderr)
-        for problem in loaded.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    _print_game(loaded.game, args.json)
-    return 0
-
-
-def game_table(game) -> str:
-    """A whole game as a readable table, one line per turn, then the score."""
-    data = reporting.game_json(game)
-    lines = [f"{game.scenario.title} ({game.scenario.id}), seed {game.seed}", ""]
-    head = (f"{'turn':>4} {'spend':>9} {'GMV':>11} {'GPM':>7} {'ROI':>6} {'net GMV':>11} {'profit':>11}"
-            f" {'F GMV':>10} {'A GMV':>10} {'C GMV':>10} {'T GMV':>10} {'pool':>5} {'fans':>8} {'rating':>6}")
-    lines.append(head)
-    lines.append("-" * len(head))
-    for t in data["turns"]:
-        ch = t["channels"]
-        lines.append(
-            f"{t['turn']:>4} {t['spend']:>9,} {t['gmv']:>11,} {t['gpm']:>7.1f} {t['roi']:>6.2f} {t['net_gmv']:>11,}"
-            f" {t['profit']:>11,} {ch['field']['gmv']:>10,} {ch['alliance']['gmv']:>10,} {ch['campaign']['gmv']:>10,}"
-            f" {ch['top_kol']['gmv']:>10,} {t['state']['pool']:>5.2f} {t['state']['fans']:>8,} {t['state']['rating']:>6.2f}"
-            + (f"  {t['event']}" if t["event"] else "")
-        )
-    total = data["total"]
-    lines += ["", f"Total GMV {total['gmv']:,} yuan, GPM {total['gpm']:.1f}, net GMV {total['net_gmv']:,}, "
-              f"profit {total['profit']:,}", f"Score {total['score']}, stars {total['stars']}/3"]
-    for o in total["objectives"]:
-        value = f"{o['value']:,.0f}" if o["metric"] in ("gmv", "net_gmv", "profit", "fans") else f"{o['value']:,.2f}"
-        lines.append(f"  {'*' * o['stars']:<3} {o['label']}: {value}")
-    return "\n".join(lines)
-
-
-def cmd_balance(args: argparse.Namespace) -> int:
-    """Play every reference player over the seeds; flag design problems; check the lessons."""
-    from trainer.core.balance import balance, report_json
-
-    try:
-        scenario, _ = find(args.scenario)
-    except FileProblems as exc:
-        _print_problems(exc.problems)
-        return 1
-    if args.seeds < 1:
-        print("--seeds must be at least 1", file=sys.stderr)
-        return 1
-    report = balance(scenario, seeds=args.seeds)
-    if args.json:
-        print(json.dumps(report_json(report), indent=2, ensure_ascii=False))
-        return 0 if report.passed else 1
-    print(f"{scenario.title} ({scenario.id}): {len(report.seeds)} seeds from {report.seeds[0]}")
-    print()
-    print(f"{'player':<26} {'score':>7} {'±':>6} {'GMV':>13} {'±':>11} {'GPM':>7} {'stars':>5} {'3*':>5}")
-    for name, s in sorted(report.players.items(), key=lambda kv: -kv[1].mean("score")):
-        print(f"{name:<26} {s.mean('score'):>7.0f} {s.spread('score'):>6.0f} {s.mean('gmv'):>13,.0f} "
-              f"{s.spread('gmv'):>11,.0f} {s.mean('gpm'):>7.1f} {s.mean('stars'):>5.2f} {s.share_with_stars(3):>5.0%}")
-    print()
-    for flag in report.flags:
-        print(f"FLAG   {flag}")
-    for check in report.lessons:
-        mark = "holds " if check.held else "FAILS "
-        lesson = check.lesson
-        print(f"{mark} {lesson.text}: {lesson.better} {check.better:,.1f} vs {lesson.worse} {check.worse:,.1f} "
-              f"({lesson.metric}, better on {check.seeds_held}/{check.seeds} seeds, needs {lesson.on})")
-    if not report.flags and not report.lessons:
-        print("no flags; the level states no lessons to check")
-    elif report.passed:
-        print("passed")
-    return 0 if report.passed else 1
-
-
-def cmd_solve(args: argparse.Namespace) -> int:
-    """Search for a strong plan and print it as a plan file with its score."""
-    import tomli_w
-
-    from trainer.core.plan import plan_from_decisions
-    from trainer.core.search import solve
-
-    try:
-        scenario, _ = find(args.scenario)
-    except FileProblems as exc:
-        _print_problems(exc.problems)
-        return 1
-    solution = solve(scenario, seed=args.seed, evaluations=args.evaluations)
-    result = solution.result
-    if args.json:
-        print(json.dumps({"scenario": scenario.id, "seed": solution.seed, "score": result.score,
-                          "stars": result.stars, "start_score": solution.start_score,
-                          "evaluations": solution.evaluations,
-                          "plan": plan_from_decisions(list(solution.decisions))}, indent=2, ensure_ascii=False))
-        return 0
-    print(f"# Answer key for {scenario.id} on seed {solution.seed}: score {result.score}, "
-          f"stars {result.stars}/3")
-    print(f"# (hill climb from the balanced heuristic's {solution.start_score}, {solution.evaluations} games)")
-    print(f"# fact-trainer simulate {scenario.id} --seed {solution.seed} --plan THIS_FILE")
-    print(tomli_w.dumps(plan_from_decisions(list(solution.decisions))), end="")
-    return 0
-
-
-def cmd_new(args: argparse.Namespace) -> int:
-    """Write a commented starter scenario."""
-    import re
-
-    from trainer.core.starter import starter
-
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", args.id):
-        print(f"{args.id!r}: an id holds lower-case letters, digits, - and _ (starting with a letter or digit)",
-              file=sys.stderr)
-        return 1
-    path = Path(args.out) if args.out else Path(f"{args.id}.toml")
-    if path.exists():
-        print(f"{path} already exists: choose another id or --out PATH (nothing was written)", file=sys.stderr)
-        return 1
-    try:
-        path.write_text(starter(args.id, str(path)), encoding="utf-8")
-    except OSError as exc:
-        print(f"{path}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
-        return 1
-    print(f"wrote {path}: check it with fact-trainer validate {path}")
-    return 0
-
-
-def cmd_schema(args: argparse.Namespace) -> int:
-    """Print the JSON Schema of scenario files."""
-    print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
-    return 0
 
 
 def _play(args: argparse.Namespace) -> int:
-    try:
-        from trainer.ui.app import run
-    except ImportError:
-        build_parser().print_help()
-        return 0
-    return run(getattr(args, "scenario", None))
+    from trainer.ui.app import run
+
+    options = {key: getattr(args, key, None) for key in ("load", "seed", "saves_dir", "workshop", "player")}
+    options = {key: value for key, value in options.items() if value is not None}
+    if getattr(args, "watch", False):
+        options["watch"] = True
+    return run(getattr(args, "scenario", None), **options)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -315,11 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="list the scenarios")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_list)
+    p.set_defaults(func="cmd_list")
 
     p = sub.add_parser("validate", help="check scenario files")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.set_defaults(func=cmd_validate)
+    p.set_defaults(func="cmd_validate")
 
     p = sub.add_parser("simulate", help="play a whole game headless from a plan file")
     p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
@@ -328,17 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--save", metavar="PATH", help="also write the game as a save file")
     p.add_argument("--player", default="simulation", help="player name in the save (default: simulation)")
-    p.set_defaults(func=cmd_simulate)
+    p.set_defaults(func="cmd_simulate")
 
     p = sub.add_parser("saves", help="list the saved games")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--saves-dir", metavar="DIR", help="the saves folder (default: saves/, or $FACT_TRAINER_SAVES)")
-    p.set_defaults(func=cmd_saves)
+    p.set_defaults(func="cmd_saves")
 
     p = sub.add_parser("replay", help="replay a save and print it as simulate does")
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_replay)
+    p.set_defaults(func="cmd_replay")
 
     p = sub.add_parser("leaderboard", help="a workshop's leaderboard, every save verified by replay")
     p.add_argument("--workshop", required=True, metavar="FILE", help="the workshop file")
@@ -347,31 +65,37 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print JSON")
     fmt.add_argument("--csv", action="store_true", help="print CSV")
-    p.set_defaults(func=cmd_leaderboard)
+    p.set_defaults(func="cmd_leaderboard")
 
     p = sub.add_parser("balance", help="play every reference player over many seeds; check the level's lessons")
     p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
     p.add_argument("--seeds", type=int, default=20, help="how many seeds (default 20)")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_balance)
+    p.set_defaults(func="cmd_balance")
 
     p = sub.add_parser("solve", help="search for a strong plan: the answer key")
     p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
     p.add_argument("--seed", type=int, default=None, help="market seed (default: the scenario's)")
     p.add_argument("--evaluations", type=int, default=6000, help="games the search may play (default 6000)")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_solve)
+    p.set_defaults(func="cmd_solve")
 
     p = sub.add_parser("new", help="write a commented starter scenario")
     p.add_argument("id", metavar="ID")
     p.add_argument("--out", metavar="PATH", help="where to write it (default: ID.toml)")
-    p.set_defaults(func=cmd_new)
+    p.set_defaults(func="cmd_new")
 
     p = sub.add_parser("schema", help="print the JSON Schema of scenario files")
-    p.set_defaults(func=cmd_schema)
+    p.set_defaults(func="cmd_schema")
 
     p = sub.add_parser("play", help="play in the terminal (the default)")
     p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario id or path")
+    p.add_argument("--load", metavar="SAVE", help="continue a saved game")
+    p.add_argument("--seed", type=int, help="market seed (default: the scenario's)")
+    p.add_argument("--saves-dir", metavar="DIR", help="where games are saved (default: saves/, or $FACT_TRAINER_SAVES)")
+    p.add_argument("--player", metavar="NAME", help="your name, for the save and the leaderboard")
+    p.add_argument("--workshop", metavar="FILE", help="play a workshop's scenarios under its rules")
+    p.add_argument("--watch", action="store_true", help="reload the scenario file when it changes (for authors)")
     p.set_defaults(func=_play)
     return parser
 
@@ -383,7 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _play(args)
     try:
-        return args.func(args)
+        if callable(args.func):
+            return args.func(args)
+        from trainer import commands
+
+        return getattr(commands, args.func)(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
