@@ -95,3 +95,77 @@ def reasons(report: TurnReport) -> list[Reason]:
         out.append(Reason("luck", _share(report.gmv, d.luck), {"luck": d.luck}))
     out.sort(key=lambda r: -abs(r.gmv))
     return out
+
+
+@dataclass(slots=True, frozen=True)
+class Change:
+    """How one source of sales moved from one turn to the next."""
+
+    kind: str
+    """position (one of F A C T: see `position`), recommended, fans, or refunds."""
+    gmv: float
+    """Its change in GMV, yuan (for refunds: the change in what refunds took, as GMV kept)."""
+    gpm: float
+    """Its part of the change in the turn's GPM (the parts add up to the whole change)."""
+    cause: str
+    """What moved it most: spend, reach (carryover, auction, event, throttle on the same spend),
+    conversion (strengths, fit, discount, luck), pool, fans, activity, or refunds."""
+    values: dict = field(default_factory=dict)
+    position: str | None = None
+
+
+def _split(before_impr: float, after_impr: float, before_gmv: float, after_gmv: float) -> tuple[float, float]:
+    """A GMV change split into its reach part and its conversion part (they add up)."""
+    gpm_before = before_gmv / before_impr if before_impr > 0 else 0.0
+    reach = (after_impr - before_impr) * gpm_before
+    return reach, (after_gmv - before_gmv) - reach
+
+
+def changes(previous: TurnReport, report: TurnReport) -> list[Change]:
+    """Why GMV and GPM moved since the previous turn: one Change per source, largest first."""
+    out: list[Change] = []
+    total_before, total_after = previous.impressions, report.impressions
+
+    def gpm_part(gmv_before: float, gmv_after: float) -> float:
+        before = gmv_before / total_before * 1000.0 if total_before > 0 else 0.0
+        after = gmv_after / total_after * 1000.0 if total_after > 0 else 0.0
+        return after - before
+
+    for name in POSITIONS:
+        a, b = previous.channels[name], report.channels[name]
+        if a.gmv == 0 and b.gmv == 0:
+            continue
+        reach, conversion = _split(a.impressions, b.impressions, a.gmv, b.gmv)
+        if abs(reach) >= abs(conversion):
+            cause = "spend" if a.spend != b.spend else "reach"
+        else:
+            cause = "conversion"
+        out.append(Change("position", b.gmv - a.gmv, gpm_part(a.gmv, b.gmv), cause, {
+            "spend_before": a.spend, "spend_after": b.spend,
+            "impressions_before": a.impressions, "impressions_after": b.impressions,
+            "gpm_before": a.gpm, "gpm_after": b.gpm,
+            "factor_before": a.conversion_factor, "factor_after": b.conversion_factor,
+            "reach_part": reach, "conversion_part": conversion,
+        }, name))
+    a, b = previous.recommended, report.recommended
+    reach, conversion = _split(a.impressions, b.impressions, a.gmv, b.gmv)
+    out.append(Change("recommended", b.gmv - a.gmv, gpm_part(a.gmv, b.gmv),
+                      "pool" if abs(reach) >= abs(conversion) else "conversion", {
+                          "pool_before": previous.drivers.pool_before, "pool_after": report.drivers.pool_before,
+                          "impressions_before": a.impressions, "impressions_after": b.impressions,
+                          "throttle_before": previous.drivers.throttle, "throttle_after": report.drivers.throttle,
+                      }))
+    a, b = previous.fans, report.fans
+    out.append(Change("fans", b.gmv - a.gmv, gpm_part(a.gmv, b.gmv),
+                      "fans" if abs(report.before.fans - previous.before.fans) / max(1.0, previous.before.fans)
+                      >= abs(report.drivers.fan_activity - previous.drivers.fan_activity) else "activity", {
+                          "fans_before": previous.before.fans, "fans_after": report.before.fans,
+                          "activity_before": previous.drivers.fan_activity,
+                          "activity_after": report.drivers.fan_activity,
+                      }))
+    if previous.refunds or report.refunds:
+        out.append(Change("refunds", previous.refunds - report.refunds, 0.0, "refunds", {
+            "rate_before": previous.drivers.refund_rate, "rate_after": report.drivers.refund_rate,
+        }))
+    out.sort(key=lambda c: -abs(c.gmv))
+    return out
