@@ -58,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func="cmd_replay")
 
+    p = sub.add_parser("report", help="write a saved game's debrief (md, html, csv, json) under saves/reports/")
+    p.add_argument("save", metavar="SAVE")
+    p.add_argument("--format", choices=("md", "html", "csv", "json"), action="append",
+                   help="the format (repeat for several; default md)")
+    p.add_argument("--out", metavar="DIR", help="the folder to write to (default: saves/reports/)")
+    p.add_argument("--saves-dir", metavar="DIR", help="the saves folder whose reports/ to use")
+    p.add_argument("--no-answer-key", action="store_true", help="leave out the answer key (faster)")
+    p.set_defaults(func="cmd_report", format=None)
+
     p = sub.add_parser("leaderboard", help="a workshop's leaderboard, every save verified by replay")
     p.add_argument("--workshop", required=True, metavar="FILE", help="the workshop file")
     p.add_argument("--saves-dir", action="append", metavar="DIR",
@@ -104,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `fact-trainer` and `python -m trainer`."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "command", None) == "report" and not args.format:
+        args.format = ["md"]
     if args.command is None:
         return _play(args)
     try:

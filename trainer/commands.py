@@ -201,6 +201,36 @@ def game_table(game) -> str:
     return "\n".join(lines)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write a save's debrief as Markdown, HTML, CSV or JSON under saves/reports/."""
+    from trainer.core.saves import SaveError
+    from trainer.export import reports_dir, write_report
+
+    try:
+        loaded = load_game(args.save)
+    except SaveError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not loaded.game.reports:
+        print(f"{args.save}: no week has been played yet: nothing to report", file=sys.stderr)
+        return 1
+    if not loaded.verified:
+        print(f"note: {args.save} does not verify ({loaded.status}); the report shows the replayed game",
+              file=sys.stderr)
+    folder = Path(args.out) if args.out else reports_dir(saves_dir(args.saves_dir))
+    written = []
+    for fmt in args.format:
+        try:
+            written.append(write_report(loaded.game, loaded.save.player, fmt, folder,
+                                        name=Path(args.save).stem, answer_key=not args.no_answer_key))
+        except SaveError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
 def cmd_balance(args: argparse.Namespace) -> int:
     """Play every reference player over the seeds; flag design problems; check the lessons."""
     from trainer.core.balance import balance, report_json

@@ -247,3 +247,45 @@ def test_leaderboard_json_csv_and_text(capsys, tmp_path):
 def test_validate_recognises_workshop_files(capsys):
     code, out, _ = run(capsys, "validate", str(ROOT / "workshops" / "example.toml"))
     assert code == 0 and "workshop example" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_report_formats_hold_the_debrief(capsys, tmp_path, fmt):
+    save = tmp_path / "ann.toml"
+    run(capsys, "simulate", "tutorial", "--plan", str(TUTORIAL_PLAN), "--save", str(save), "--player", "Ann")
+    code, out, err = run(capsys, "report", str(save), "--format", fmt, "--out", str(tmp_path / "reports"))
+    assert code == 0, err
+    path = tmp_path / "reports" / f"ann.{fmt}"
+    assert out.strip() == f"wrote {path}"
+    text = path.read_text()
+    simulated = json.loads(run(capsys, "replay", str(save), "--json")[1])
+    if fmt == "csv":
+        import csv as csvlib
+        rows = list(csvlib.DictReader(text.splitlines()))
+        assert [int(r["turn"]) for r in rows] == list(range(1, 7))
+        assert [int(r["gmv"]) for r in rows] == [t["gmv"] for t in simulated["turns"]]
+        assert rows[4]["kol"] == "tea-master-lin" and rows[4]["event"] == "Spring Tea Festival"
+        assert {"field", "alliance", "campaign", "top_kol", "content", "discount", "profit", "rating_after"} <= set(rows[0])
+    elif fmt == "json":
+        data = json.loads(text)
+        assert data["turns"] == simulated["turns"] and data["player"] == "Ann"
+        names = [b["name"] for b in data["debrief"]["benchmarks"]]
+        assert names == ["balanced", "roi_greedy", "even_split", "answer_key"]
+        assert data["debrief"]["lessons"]
+    else:
+        score = str(simulated["total"]["score"])
+        assert "Ann" in text and score in text and "Answer key" in text and "Week by week" in text
+        assert "First steps: a tea shop goes live" in text
+        if fmt == "html":
+            assert text.startswith("<!doctype html>") and "http" not in text.replace("http-equiv", "")
+
+
+def test_report_refuses_a_damaged_save_and_defaults_to_saves_reports(capsys, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = 1\n")
+    code, _, err = run(capsys, "report", str(bad))
+    assert code == 1 and str(bad) in err
+    save = tmp_path / "ok.toml"
+    run(capsys, "simulate", "tutorial", "--plan", str(TUTORIAL_PLAN), "--save", str(save))
+    code, out, _ = run(capsys, "report", str(save), "--saves-dir", str(tmp_path), "--no-answer-key")
+    assert code == 0 and (tmp_path / "reports" / "ok.md").exists()

@@ -26,7 +26,7 @@ class TurnSwing:
     turn: int
     gmv: float
     change: float
-    """GMV change from the turn before (from 0 for the first turn)."""
+    """GMV change from the turn before."""
     reasons: tuple[Reason, ...]
 
 
@@ -61,8 +61,8 @@ class Debrief:
         return 1 + sum(1 for b in self.benchmarks if b.score > self.result.score)
 
 
-def _swing(report: TurnReport, previous: TurnReport | None) -> TurnSwing:
-    change = report.gmv - (previous.gmv if previous else 0.0)
+def _swing(report: TurnReport, previous: TurnReport) -> TurnSwing:
+    change = report.gmv - previous.gmv
     return TurnSwing(report.turn, report.gmv, change, tuple(reasons(report)[:3]))
 
 
@@ -92,7 +92,8 @@ def debrief(game: Game, answer_key: bool = True, evaluations: int = 3000) -> Deb
     """Review `game` against the reference players (and the answer key) on its seed."""
     scenario = game.scenario
     reports = game.reports
-    swings = [_swing(r, reports[i - 1] if i else None) for i, r in enumerate(reports)]
+    # from week 2 on: the first week's "change" from nothing says nothing
+    swings = [_swing(r, reports[i - 1]) for i, r in enumerate(reports) if i > 0]
     ranked = sorted(swings, key=lambda s: s.change)
     worst = [s for s in ranked[:2] if s.change < 0]
     best = [s for s in reversed(ranked[-2:]) if s.change > 0]

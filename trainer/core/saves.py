@@ -188,7 +188,12 @@ def new_save_path(folder: Path, player: str, scenario_id: str) -> Path:
 def write_atomic(path: Path, data: dict) -> None:
     """Write TOML to `path` so that a crash at any moment leaves either the old file or
     the new one whole; the old one is kept as `path.bak`. SaveError when it cannot be."""
-    text = tomli_w.dumps(data)
+    write_atomic_text(path, tomli_w.dumps(data), backup=True)
+
+
+def write_atomic_text(path: Path, text: str, backup: bool = False) -> None:
+    """Write `text` to `path` atomically (temporary file, fsync, rename); with `backup`, the
+    previous version stays as `path.bak`. SaveError, naming the file, when it cannot be."""
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -198,14 +203,14 @@ def write_atomic(path: Path, data: dict) -> None:
                 f.write(text)
                 f.flush()
                 os.fsync(f.fileno())
-            if path.exists():
-                backup = path.with_name(path.name + BACKUP_SUFFIX)
+            if backup and path.exists():
+                copy = path.with_name(path.name + BACKUP_SUFFIX)
                 # a hard link keeps the old version under the backup name with no moment
                 # in which the save itself is missing
                 try:
-                    if backup.exists():
-                        backup.unlink()
-                    os.link(path, backup)
+                    if copy.exists():
+                        copy.unlink()
+                    os.link(path, copy)
                 except OSError:
                     pass  # no backup on this file system: the atomic rename still protects the save
             os.replace(tmp, path)
