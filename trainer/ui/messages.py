@@ -297,7 +297,79 @@ REASON = {
     "auction_up": "Cheaper paid reach ({auction}): the ad auction favours a store that converts.",
     "auction_down": "Dearer paid reach ({auction}): the ad auction charges a store that converts poorly.",
     "luck": "Market luck this week: {luck}.",
+    "provider_up": "{providers} ran {position} for you: its reach and conversion {factor}.",
+    "provider_down": "{providers} on {position} held it back: reach and conversion {factor}.",
 }
+REASON_PROVIDER_NONE = "Hired agencies"
+
+
+_R = REASON
+
+
+def _position(name: str | None) -> str:
+    if name is None:
+        return ""
+    return f"{POSITION_LETTER[name]} ({POSITION_NAME[name].lower()})"
+
+
+def sentence(reason, scenario) -> str:
+    """One reason (trainer.core.explain.Reason) in plain words, with the figures the core gave.
+
+    `scenario` names the KOLs and service providers. Pure: no Rich, no Textual, so that
+    exported reports use the same words as the screens.
+    """
+    v = reason.values
+    kind = reason.kind
+    if kind == "pool":
+        signal = v.get("signal")
+        if signal is None:
+            return _R["pool_level"].format(pool=times(v["pool"]))
+        key = "pool_up" if signal >= 1.0 else "pool_down"
+        return _R[key].format(pool=times(v["pool"]), signal=times(signal))
+    if kind == "fans":
+        return _R["fans"].format(fans=money(v["fans"]), activity=pct(v["activity"]))
+    if kind == "saturation":
+        return _R["saturation"].format(position=_position(reason.position), spend=money(v["spend"]))
+    if kind == "carryover":
+        return _R["carryover"].format(position=_position(reason.position), impressions=money(v["impressions"]))
+    if kind == "event":
+        return _R["event"].format(event=v["event"], multiplier=times(v["multiplier"]))
+    if kind == "price_competition":
+        key = "price_competition_up" if v["factor"] >= 1.0 else "price_competition_down"
+        return _R[key].format(event=v["event"], factor=times(v["factor"]))
+    if kind == "refunds":
+        parts = []
+        if v.get("product"):
+            parts.append(_R["refunds_product"].format(x=pct(v["product"], 1)))
+        if v.get("discount"):
+            parts.append(_R["refunds_discount"].format(x=pct(v["discount"], 1)))
+        return _R["refunds"].format(rate=pct(v["rate"], 1), parts=f" ({', '.join(parts)})" if parts else "")
+    if kind == "throttle":
+        return _R["throttle"].format(throttle=pct(v["throttle"]), rating=rating(v["rating"]))
+    if kind == "kol_fit":
+        kol = scenario.kol(v["kol"])
+        key = "kol_fit_good" if v["fit"] >= 0.5 else "kol_fit_poor"
+        return _R[key].format(kol=kol.name if kol else v["kol"], fit=ratio(v["fit"]))
+    if kind == "kol_fatigue":
+        return _R["kol_fatigue"].format(fatigue=ratio(v["fatigue"]))
+    if kind == "provider":
+        names = []
+        for pid in v.get("providers", []):
+            p = scenario.provider(pid)
+            if p is not None and p.position == reason.position:
+                names.append(p.name)
+        key = "provider_up" if v["factor"] >= 1.0 else "provider_down"
+        return _R[key].format(providers=", ".join(names) or REASON_PROVIDER_NONE, position=_position(reason.position),
+                             factor=times(v["factor"]))
+    if kind == "discount":
+        return _R["discount"].format(discount=pct(v["discount"]), orders=times(v["orders"]))
+    if kind == "auction":
+        key = "auction_up" if v["auction"] >= 1.0 else "auction_down"
+        return _R[key].format(auction=times(v["auction"]))
+    if kind == "luck":
+        return _R["luck"].format(luck=times(v["luck"]))
+    return kind
+
 
 # --- history ------------------------------------------------------------------------
 

@@ -36,13 +36,19 @@ class BarChart(Static):
             bar = "█" * (eighths // 8) + (BLOCKS[eighths % 8] if eighths % 8 else "")
             cells = list(bar.ljust(room))
             mark = None
+            on_bar = False
             if self.marker is not None:
                 mark = min(room - 1, int(self.marker / top * room))
-                if cells[mark] == " ":
-                    cells[mark] = "┊"
+                # the marker shows on every row: over a bar it is drawn in reverse, so a
+                # week whose bar passes the benchmark still shows where the benchmark is
+                on_bar = cells[mark] != " "
+                cells[mark] = "┊"
             out.append(f"{label:<{label_w}} ", style="bold")
             for i, ch in enumerate(cells):
-                out.append(ch, style="dim" if i == mark and ch == "┊" else self.bar_style)
+                if i == mark:
+                    out.append(ch, style=f"bold reverse {self.bar_style}" if on_bar else "dim")
+                else:
+                    out.append(ch, style=self.bar_style)
             out.append(f" {text:>{value_w}}\n")
         out.rstrip()
         return out
