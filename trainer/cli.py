@@ -67,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-answer-key", action="store_true", help="leave out the answer key (faster)")
     p.set_defaults(func="cmd_report", format=None)
 
+    p = sub.add_parser("serve", help="serve a workshop to browsers (one game per participant)")
+    p.add_argument("--workshop", required=True, metavar="FILE", help="the workshop file")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 opens it to the network)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--public-url", metavar="URL", help="the address participants' browsers use, if not http://HOST:PORT")
+    p.add_argument("--saves-dir", metavar="DIR", help="the saves folder (default: saves/, or $FACT_TRAINER_SAVES)")
+    p.set_defaults(func="cmd_serve")
+
     p = sub.add_parser("leaderboard", help="a workshop's leaderboard, every save verified by replay")
     p.add_argument("--workshop", required=True, metavar="FILE", help="the workshop file")
     p.add_argument("--saves-dir", action="append", metavar="DIR",

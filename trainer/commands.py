@@ -231,6 +231,79 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _lan_address() -> str:
+    """This machine's address on its network (no packet is sent: a UDP socket only picks a route)."""
+    import socket
+
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))
+        return probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()
+
+
+def offline_templates() -> Path:
+    """textual-serve's page template without its web-font link, in a temporary folder: the
+    served page must load nothing from the internet (a workshop room may have none)."""
+    import re
+    import tempfile
+
+    import textual_serve
+
+    source = Path(textual_serve.__file__).parent / "templates"
+    target = Path(tempfile.mkdtemp(prefix="fact-trainer-serve-"))
+    for template in source.glob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        text = re.sub(r"<link[^>]*https?://[^>]*>", "", text, flags=re.S)
+        (target / template.name).write_text(text, encoding="utf-8")
+    return target
+
+
+def serve_command(workshop_path: str, saves_folder: Path) -> str:
+    """The shell command textual-serve runs for each participant's browser."""
+    import shlex
+
+    return " ".join(shlex.quote(part) for part in (
+        sys.executable, "-m", "trainer", "play", "--workshop", str(Path(workshop_path).resolve()),
+        "--saves-dir", str(saves_folder.resolve())))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve a workshop to browsers: one game process per participant."""
+    from trainer.core.workshop import load_workshop
+
+    try:
+        workshop, _ = load_workshop(args.workshop)
+    except FileProblems as exc:
+        _print_problems(exc.problems)
+        return 1
+    try:
+        from textual_serve.server import Server
+    except ImportError:  # pragma: no cover - a dependency of the project
+        print("textual-serve is not installed: run make play once to set up", file=sys.stderr)
+        return 1
+    folder = saves_dir(args.saves_dir)
+    public = args.host not in LOOPBACK
+    if public:
+        print(f"warning: serving to the network on {args.host}:{args.port}: anyone who can reach this machine "
+              "can open the game.", file=sys.stderr)
+        if workshop.access_code is None:
+            print("warning: the workshop has no access_code; set one in the workshop file to keep strangers out.",
+                  file=sys.stderr)
+    url = args.public_url or f"http://{_lan_address() if args.host in ('0.0.0.0', '::') else args.host}:{args.port}"
+    server = Server(serve_command(args.workshop, folder), host=args.host, port=args.port,
+                    title=workshop.title, public_url=url, templates_path=offline_templates())
+    print(f"{workshop.title}: participants open {url} in a browser; saves go to {folder / workshop.id}")
+    server.serve()
+    return 0
+
+
 def cmd_balance(args: argparse.Namespace) -> int:
     """Play every reference player over the seeds; flag design problems; check the lessons."""
     from trainer.core.balance import balance, report_json
