@@ -25,6 +25,26 @@ def _print_problems(problems, stream=None) -> None:
         print(problem, file=stream or sys.stderr)
 
 
+def _scenario(name: str):
+    """The scenario an argument names (id or path), or None after printing why not."""
+    try:
+        return find(name)[0]
+    except FileProblems as exc:
+        _print_problems(exc.problems)
+        return None
+
+
+def _workshop(path: str):
+    """The workshop file's (Workshop, scenarios), or None after printing why not."""
+    from trainer.core.workshop import load_workshop
+
+    try:
+        return load_workshop(path)
+    except FileProblems as exc:
+        _print_problems(exc.problems)
+        return None
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     """List the scenarios under scenarios/."""
     found = entries(scenarios_dir())
@@ -70,13 +90,12 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     """The workshop's leaderboard from its saves, each verified by replay."""
     import csv
 
-    from trainer.core.workshop import leaderboard, load_workshop
+    from trainer.core.workshop import leaderboard
 
-    try:
-        workshop, scenarios = load_workshop(args.workshop)
-    except FileProblems as exc:
-        _print_problems(exc.problems)
+    loaded = _workshop(args.workshop)
+    if loaded is None:
         return 1
+    workshop, scenarios = loaded
     folders = [saves_dir(d) for d in (args.saves_dir or [None])]
     entries = leaderboard(workshop, scenarios, folders)
     rows = [{"rank": e.rank, "name": e.name, "scenario": e.scenario, "turn": e.turn, "finished": e.finished,
@@ -276,13 +295,10 @@ def serve_command(workshop_path: str, saves_folder: Path) -> str:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve a workshop to browsers: one game process per participant."""
-    from trainer.core.workshop import load_workshop
-
-    try:
-        workshop, _ = load_workshop(args.workshop)
-    except FileProblems as exc:
-        _print_problems(exc.problems)
+    loaded = _workshop(args.workshop)
+    if loaded is None:
         return 1
+    workshop, _ = loaded
     try:
         from textual_serve.server import Server
     except ImportError:  # pragma: no cover - a dependency of the project
@@ -308,10 +324,8 @@ def cmd_balance(args: argparse.Namespace) -> int:
     """Play every reference player over the seeds; flag design problems; check the lessons."""
     from trainer.core.balance import balance, report_json
 
-    try:
-        scenario, _ = find(args.scenario)
-    except FileProblems as exc:
-        _print_problems(exc.problems)
+    scenario = _scenario(args.scenario)
+    if scenario is None:
         return 1
     if args.seeds < 1:
         print("--seeds must be at least 1", file=sys.stderr)
@@ -348,10 +362,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
     from trainer.core.plan import plan_from_decisions
     from trainer.core.search import solve
 
-    try:
-        scenario, _ = find(args.scenario)
-    except FileProblems as exc:
-        _print_problems(exc.problems)
+    scenario = _scenario(args.scenario)
+    if scenario is None:
         return 1
     solution = solve(scenario, seed=args.seed, evaluations=args.evaluations)
     result = solution.result

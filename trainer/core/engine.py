@@ -86,6 +86,16 @@ class State:
 _STATE_FIELDS = tuple(f.name for f in fields(State))
 
 
+def gpm_of(gmv: float, impressions: float) -> float:
+    """GMV per 1,000 impressions (0 with no impressions)."""
+    return gmv / impressions * 1000.0 if impressions > 0 else 0.0
+
+
+def roi_of(gmv: float, cost: float) -> float:
+    """GMV per yuan of cost (0 with no cost)."""
+    return gmv / cost if cost > 0 else 0.0
+
+
 @dataclass(slots=True)
 class ChannelResult:
     """What one position did in a turn."""
@@ -106,18 +116,17 @@ class ChannelResult:
     @property
     def gpm(self) -> float:
         """GMV per 1,000 impressions."""
-        return self.gmv / self.impressions * 1000.0 if self.impressions > 0 else 0.0
+        return gpm_of(self.gmv, self.impressions)
 
     @property
     def roi(self) -> float:
         """GMV per yuan of up-front spend (0 with no spend)."""
-        return self.gmv / self.spend if self.spend > 0 else 0.0
+        return roi_of(self.gmv, self.spend)
 
     @property
     def roi_all_in(self) -> float:
         """GMV per yuan of spend plus commission paid: how A and T are read."""
-        cost = self.spend + self.commission
-        return self.gmv / cost if cost > 0 else 0.0
+        return roi_of(self.gmv, self.spend + self.commission)
 
 
 @dataclass(slots=True)
@@ -131,7 +140,7 @@ class SourceResult:
     @property
     def gpm(self) -> float:
         """GMV per 1,000 impressions."""
-        return self.gmv / self.impressions * 1000.0 if self.impressions > 0 else 0.0
+        return gpm_of(self.gmv, self.impressions)
 
 
 @dataclass(slots=True)
@@ -238,12 +247,12 @@ class TurnReport:
     @property
     def gpm(self) -> float:
         """GMV per 1,000 impressions over every source."""
-        return self.gmv / self.impressions * 1000.0 if self.impressions > 0 else 0.0
+        return gpm_of(self.gmv, self.impressions)
 
     @property
     def roi(self) -> float:
         """GMV per yuan of the turn's spend (0 with no spend)."""
-        return self.gmv / self.spend if self.spend > 0 else 0.0
+        return roi_of(self.gmv, self.spend)
 
     @property
     def paid_impressions(self) -> float:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trainer.core.engine import TurnReport
+from trainer.core.engine import TurnReport, gpm_of, roi_of
 from trainer.core.scenario import Objective, Scenario
 
 MAX_POINTS_SHARE = 1.2
@@ -36,12 +36,12 @@ class Totals:
     @property
     def gpm(self) -> float:
         """GMV per 1,000 impressions over the game."""
-        return self.gmv / self.impressions * 1000.0 if self.impressions > 0 else 0.0
+        return gpm_of(self.gmv, self.impressions)
 
     @property
     def roi(self) -> float:
         """GMV per yuan spent over the game."""
-        return self.gmv / self.spend if self.spend > 0 else 0.0
+        return roi_of(self.gmv, self.spend)
 
     def metric(self, name: str) -> float:
         """The value of an objective metric (see scenario.Metric)."""
