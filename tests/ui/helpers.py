@@ -8,6 +8,7 @@ from trainer.ui.app import FactApp, create_app
 
 # A plain week for the tutorial: most on F, some on A, a little content.
 WEEK = Decision(field=30000, alliance=12000, content=8000)
+PLAYER = "Li Na"
 
 
 def tutorial():
@@ -20,14 +21,29 @@ def app(**kwargs) -> FactApp:
 
 
 async def settle(pilot) -> None:
-    """Let layout and rendering finish (a resize to a breakpoint re-lays the screen)."""
+    """Let workers, layout and rendering finish (a resize to a breakpoint re-lays the screen)."""
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
 
-async def to_planning(pilot) -> None:
-    pilot.app.start_game(tutorial())
+async def to_planning(pilot, scenario=None) -> None:
+    """A new game (the tutorial unless told), named without the name prompt."""
+    pilot.app.new_session(scenario or tutorial(), PLAYER)
+    await settle(pilot)
+
+
+async def play_weeks(pilot, weeks: int, decision: Decision = WEEK) -> None:
+    """From the planning screen, play `weeks` weeks of `decision`, ending on the last one's results."""
+    a = pilot.app
+    for i in range(weeks):
+        a.session.draft = decision
+        a.end_turn()
+        await pilot.pause()
+        if i < weeks - 1:
+            a.after_results()
+            await pilot.pause()
     await settle(pilot)
 
 

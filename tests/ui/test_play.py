@@ -48,7 +48,11 @@ async def test_tutorial_by_keys_alone():
         assert app.screen.scenario.id == "tutorial"
         await pilot.press("enter")
         await pilot.pause()
+        assert type(app.screen).__name__ == "NameScreen"  # the player's name, for the save
+        await pilot.press(*"Li Na", "enter")
+        await pilot.pause()
         assert isinstance(app.screen, PlanningScreen)
+        assert app.session.player == "Li Na"
         turns = app.session.scenario.turns
         for week in range(1, turns + 1):
             assert "Week {}/{}".format(week, turns) in text_of(app, "#plan-head")
@@ -94,6 +98,9 @@ async def test_tutorial_by_mouse():
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
         await pilot.click("#start")
+        await pilot.pause()
+        await pilot.press(*"Wang")
+        await pilot.click("#ok")
         await pilot.pause()
         for week in range(1, app.session.scenario.turns + 1):
             assert isinstance(app.screen, PlanningScreen)

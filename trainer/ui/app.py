@@ -21,6 +21,7 @@ from trainer.ui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
     from trainer.core.engine import TurnReport
+    from trainer.core.saves import LoadedSave, SaveSummary
     from trainer.core.scenario import Scenario
     from trainer.ui.session import Session
 
@@ -37,20 +38,118 @@ class FactApp(App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("f1", "help", M.KEY_HELP, id="help"),
+        Binding("f4", "toggle_coaching", M.KEY_COACH, id="coaching", show=False),
         Binding("ctrl+q", "quit", M.KEY_QUIT, priority=True, id="quit"),
     ]
 
-    def __init__(self, scenario: Scenario | None = None, *, still: bool = False, theme: str | None = None):
+    def __init__(self, scenario: Scenario | None = None, *, still: bool = False, theme: str | None = None,
+                 load: str | Path | None = None, seed: int | None = None, saves_dir: str | Path | None = None,
+                 workshop: str | Path | None = None, player: str | None = None, watch: bool = False):
         super().__init__()
         self.start_scenario = scenario
         """The scenario given on the command line: New game starts it."""
         self.still = still
         """No blinking cursor and no animation: for snapshots."""
+        self.load_path = Path(load) if load else None
+        """A save given on the command line: the game opens at it."""
+        self.seed = seed
+        """The market seed of new games (None: each scenario's own)."""
+        self.saves_override = saves_dir
+        """The saves folder given on the command line (None: trainer.core.saves.saves_dir())."""
+        self.workshop = workshop
+        """The workshop file given on the command line (workshop mode comes later)."""
+        self.player = player
+        """The name New game offers: the command line's, then the last one typed."""
+        self.watch = watch
+        """Reload the scenario when its file changes (not yet implemented)."""
+        self.coaching = True
+        """The player's setting: show the coach's tips and the marginal returns."""
         self.session: Session | None = None
         if still:
             self.animation_level = "none"
         if theme:
             self.theme = theme
+
+    # --- saves --------------------------------------------------------------------
+
+    @property
+    def saves_folder(self) -> Path:
+        """Where games are saved."""
+        from trainer.core.saves import saves_dir
+
+        return saves_dir(self.saves_override)
+
+    def latest_save(self) -> SaveSummary | None:
+        """The most recent save that can be read (safe to call from a worker thread)."""
+        from trainer.core.saves import latest_save
+
+        return latest_save(self.saves_folder)
+
+    def action_continue_game(self) -> None:
+        """Open the latest save."""
+        latest = self.latest_save()
+        if latest is None:
+            self.notify(M.TITLE_CONTINUE_HINT)
+            return
+        self.load_save(latest.path)
+
+    def action_load_screen(self) -> None:
+        """The list of saved games."""
+        from trainer.ui.screens.load import LoadScreen
+
+        self._reset_to(LoadScreen(self.saves_folder))
+
+    def load_save(self, path: Path) -> None:
+        """Load a save and go on with it: at once when it replays as recorded, else after
+        the player has read what differs and chosen. The file itself is never changed here."""
+        from trainer.core.saves import SaveError, load_game
+        from trainer.ui.screens.dialogs import LoadProblemScreen, MessageScreen
+
+        try:
+            loaded = load_game(path)
+        except SaveError as exc:
+            self.push_screen(MessageScreen(M.LOAD_ERROR_TITLE, str(exc), M.LOAD_ERROR_NOTE))
+            return
+        if loaded.status == "ok":
+            self.resume_game(loaded)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "continue":
+                self.resume_game(loaded)
+            elif choice == "restart":
+                self.new_session(loaded.scenario, loaded.save.player, seed=loaded.save.seed)
+
+        self.push_screen(LoadProblemScreen(loaded.status, str(loaded.path), loaded.problems, loaded.game.turn),
+                         chosen)
+
+    def resume_game(self, loaded: LoadedSave) -> None:
+        """Continue a loaded game where it stopped (a finished one shows its end)."""
+        from trainer.ui.session import Session
+
+        self.session = Session.resume(loaded)
+        self.player = loaded.save.player
+        self._results = None
+        if self.session.game.finished:
+            from trainer.ui.screens.end import EndScreen
+
+            self._reset_to(EndScreen())
+        else:
+            from trainer.ui.screens.planning import PlanningScreen
+
+            self._reset_to(PlanningScreen())
+
+    def action_toggle_coaching(self) -> None:
+        """Turn the coach's tips and the marginal returns off or on."""
+        self.coaching = not self.coaching
+        self.notify((M.CMD_COACH_ON if self.coaching else M.CMD_COACH_OFF)[1])
+        refresh = getattr(self.screen, "coaching_changed", None)
+        if refresh is not None:
+            refresh()
+
+    def coaching_shown(self) -> bool:
+        """Whether tips and marginal returns show: the player's setting, and the scenario allows it."""
+        return self.coaching and self.session is not None and self.session.scenario.coaching
 
     # --- screens ------------------------------------------------------------------
 
@@ -59,7 +158,9 @@ class FactApp(App[int]):
 
     def on_mount(self) -> None:
         self._check_size(self.size.width, self.size.height)
-        if self.start_scenario is not None:
+        if self.load_path is not None:
+            self.load_save(self.load_path)
+        elif self.start_scenario is not None:
             self.show_briefing(self.start_scenario)
 
     def _reset_to(self, screen: Screen | None = None) -> None:
@@ -105,21 +206,61 @@ class FactApp(App[int]):
         self.push_screen(BriefingScreen(scenario))
 
     def start_game(self, scenario: Scenario) -> None:
-        """A new game of `scenario`, at the planning screen of week 1."""
+        """A new game of `scenario`: ask the player's name, then week 1."""
+        from trainer.ui.screens.dialogs import NameScreen
+
+        def named(name: str | None) -> None:
+            if name is not None:
+                self.new_session(scenario, name)
+
+        self.push_screen(NameScreen(self.player or ""), named)
+
+    def new_session(self, scenario: Scenario, player: str, seed: int | None = None) -> None:
+        """A new game of `scenario` for `player`, saved in a new file, at week 1's planning."""
+        from trainer.core.saves import Autosave
         from trainer.ui.screens.planning import PlanningScreen
         from trainer.ui.session import Session
 
-        self.session = Session(scenario)
+        self.player = player
+        slot = Autosave.new(self.saves_folder, player, scenario.id)
+        self.session = Session(scenario, player, slot, seed=self.seed if seed is None else seed)
+        self._results = None
         self._reset_to(PlanningScreen())
 
+    _results = None
+
     def end_turn(self) -> TurnReport:
-        """Play the session's draft and show the week's results."""
+        """Play the session's draft, show the week's results, then save the game.
+
+        The results screen is built once per game and updated each week: laying out a
+        new screen every week is what made ending a turn slow.
+        """
         from trainer.ui.screens.results import ResultsScreen
 
         assert self.session is not None
         report = self.session.step()
-        self.push_screen(ResultsScreen(report))
+        screen = self._results
+        if screen is None or screen.session is not self.session:
+            if screen is not None and self.is_screen_installed(screen):
+                self.uninstall_screen(screen)
+            screen = self._results = ResultsScreen(self.session)
+            self.install_screen(screen, name="results")
+        screen.show(report)
+        self.push_screen(screen)
+        self.call_after_refresh(self._save)
         return report
+
+    def _save(self) -> None:
+        """Save the game after a turn; a failure is said plainly and play goes on."""
+        if self.session is None:
+            return
+        error = self.session.save()
+        if error is not None:
+            self.notify(M.SAVE_FAILED.format(problem=error), title=M.SAVE_FAILED_TITLE, severity="error",
+                        timeout=12)
+        refresh = getattr(self.screen, "save_changed", None)
+        if refresh is not None:
+            refresh()
 
     def after_results(self) -> None:
         """Leave the results: the next week's planning, or the end of the game."""
@@ -132,16 +273,19 @@ class FactApp(App[int]):
             self.pop_screen()
 
     def action_play_again(self) -> None:
-        """The same scenario from week 1."""
+        """The same scenario from week 1, by the same player, in a new save file."""
         if self.session is not None:
-            self.start_game(self.session.scenario)
+            if self.session.player:
+                self.new_session(self.session.scenario, self.session.player)
+            else:
+                self.start_game(self.session.scenario)
 
-    def action_help(self) -> None:
-        """How to play, the glossary and the keys."""
+    def action_help(self, principle: str | None = None) -> None:
+        """How to play, the glossary and the keys (opened at a principle's entry when given one)."""
         from trainer.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(principle))
 
     def action_history(self) -> None:
         """GMV and GPM so far and every past plan."""
@@ -165,7 +309,8 @@ class FactApp(App[int]):
             if quit_now:
                 self.exit(0)
 
-        self.push_screen(QuitScreen(game.turn, self.session.scenario.turns, self.session.scenario.title), answered)
+        self.push_screen(QuitScreen(game.turn, self.session.scenario.turns, self.session.scenario.title,
+                                    saved=self.session.save_error is None), answered)
 
     # --- size ---------------------------------------------------------------------
 
@@ -189,10 +334,13 @@ class FactApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(*M.CMD_NEW_GAME, self.action_new_game)
+        yield SystemCommand(*M.CMD_CONTINUE, self.action_continue_game)
+        yield SystemCommand(*M.CMD_LOAD, self.action_load_screen)
         yield SystemCommand(*M.CMD_SCENARIOS, self.action_scenarios)
         yield SystemCommand(*M.CMD_HELP, self.action_help)
         if self.session is not None:
             yield SystemCommand(*M.CMD_HISTORY, self.action_history)
+        yield SystemCommand(*(M.CMD_COACH_OFF if self.coaching else M.CMD_COACH_ON), self.action_toggle_coaching)
         end_turn = getattr(screen, "action_end_turn", None)
         if end_turn is not None:
             yield SystemCommand(*M.CMD_END_TURN, end_turn)
@@ -201,32 +349,41 @@ class FactApp(App[int]):
 
 
 def create_app(scenario: Scenario | str | Path | None = None, *, still: bool = False,
-               theme: str | None = None) -> FactApp:
+               theme: str | None = None, **options) -> FactApp:
     """The app, for the command line and the tests alike.
 
     `scenario` is a Scenario, or an id or path to find (trainer.core.loading.FileProblems
     when it cannot be found or does not validate). `still` turns off the cursor blink
-    and animations, for stable snapshots. `theme` names a Textual theme.
+    and animations, for stable snapshots. `theme` names a Textual theme. `options` are
+    the play options of the command line: load, seed, saves_dir, workshop, player, watch.
     """
     if isinstance(scenario, (str, Path)):
         from trainer.core.library import find
 
         scenario, _ = find(str(scenario))
-    return FactApp(scenario, still=still, theme=theme)
+    return FactApp(scenario, still=still, theme=theme, **options)
 
 
-def run(scenario: str | Path | None = None) -> int:
-    """Play in the terminal; the exit status (1 when the scenario cannot be loaded)."""
+def run(scenario: str | Path | None = None, *, load: str | Path | None = None, seed: int | None = None,
+        saves_dir: str | Path | None = None, workshop: str | Path | None = None, player: str | None = None,
+        watch: bool = False) -> int:
+    """Play in the terminal; the exit status (1 when the scenario cannot be loaded).
+
+    `load` opens a save at once; `seed` sets the market seed of new games; `saves_dir`
+    is where games are saved; `player` is offered as the name; `workshop` and `watch`
+    are kept on the app for the modes that use them.
+    """
+    options = dict(load=load, seed=seed, saves_dir=saves_dir, workshop=workshop, player=player, watch=watch)
     if scenario is not None:
         from trainer.core.loading import FileProblems
 
         try:
-            app = create_app(scenario)
+            app = create_app(scenario, **options)
         except FileProblems as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
             return 1
     else:
-        app = create_app()
+        app = create_app(**options)
     code = app.run()
     return code if isinstance(code, int) else 0

@@ -24,6 +24,17 @@ def signed_money(x: float) -> str:
     return f"+{r:,}" if r >= 0 else f"−{-r:,}"
 
 
+def signed_gpm(x: float) -> str:
+    """A GPM change with a sign: +3.2 or −1.4."""
+    r = round(x, 1)
+    return f"+{r:,.1f}" if r >= 0 else f"−{-r:,.1f}"
+
+
+def signed_short(x: float) -> str:
+    """A large change in few characters, with a sign: +12.3k or −950."""
+    return ("+" if x >= 0 else "−") + short(abs(x))
+
+
 def short(x: float) -> str:
     """A large figure in few characters: 950, 12.3k, 1.24M."""
     a = abs(x)
@@ -74,6 +85,13 @@ def rating(x: float) -> str:
     return f"{x:.2f}"
 
 
+def save_date(stamp: str) -> str:
+    """A save's UTC time stamp (2024-05-01T12:30:00Z) as 2024-05-01 12:30 UTC."""
+    if len(stamp) >= 16 and stamp[10] == "T":
+        return f"{stamp[:10]} {stamp[11:16]} UTC"
+    return stamp
+
+
 def stars(n: int, of: int = 3) -> str:
     """Stars earned out of `of`: ★★☆."""
     return "★" * n + "☆" * max(0, of - n)
@@ -89,7 +107,8 @@ FACT_LINE = "F self-broadcast  ·  A creator alliance  ·  C platform campaigns 
 TOO_SMALL = "FACT Trainer needs a terminal of at least {min_w} × {min_h}.\nThis one is {w} × {h}: make the window larger."
 
 QUIT_QUESTION = "Quit FACT Trainer?"
-QUIT_IN_PROGRESS = "Week {turn} of {turns} of “{title}” is in progress. The game is not saved."
+QUIT_IN_PROGRESS = "Week {turn} of {turns} of “{title}” is in progress. Every week played is saved: Continue picks it up."
+QUIT_NOT_SAVED = "Week {turn} of {turns} of “{title}” is in progress. The last save failed, so recent weeks may be lost."
 QUIT_YES = "Quit"
 QUIT_NO = "Keep playing"
 
@@ -113,6 +132,12 @@ KEY_BIG_DOWN = "−10,000"
 KEY_CLEAR = "Clear plan"
 KEY_PLAY_AGAIN = "Play again"
 KEY_CLOSE = "Close"
+KEY_CONTINUE = "Continue"
+KEY_LOAD = "Load"
+KEY_DELETE = "Delete"
+KEY_COACH = "Coaching"
+KEY_DEBRIEF = "Debrief"
+KEY_EXPORT = "Export"
 
 # command palette
 CMD_NEW_GAME = ("New game", "Start the first scenario (or the one given on the command line)")
@@ -121,12 +146,19 @@ CMD_HELP = ("How to play", "How to play, the FACT glossary and the keys")
 CMD_HISTORY = ("History", "GMV and GPM over the weeks so far, and every plan")
 CMD_END_TURN = ("End turn", "Play this week's plan")
 CMD_TITLE = ("Title screen", "Back to the title screen")
+CMD_CONTINUE = ("Continue", "The latest saved game")
+CMD_LOAD = ("Load a game", "Every saved game: load one, or delete one")
+CMD_COACH_OFF = ("Coaching off", "Hide the coach's tips and the marginal returns")
+CMD_COACH_ON = ("Coaching on", "Show the coach's tips and the marginal returns")
 
 # --- title --------------------------------------------------------------------------
 
 TITLE_NEW = "New game"
 TITLE_CONTINUE = "Continue"
-TITLE_CONTINUE_HINT = "Saved games arrive in a later version."
+TITLE_CONTINUE_HINT = "No saved game yet."
+TITLE_CONTINUE_LOOKING = "Looking for saved games…"
+TITLE_CONTINUE_WHAT = "{player} · {scenario} · {turn} wk"
+TITLE_LOAD = "Load a game"
 TITLE_SCENARIOS = "Scenarios"
 TITLE_HELP = "How to play"
 TITLE_QUIT = "Quit"
@@ -177,6 +209,8 @@ POSITION_NAME = {
     "campaign": "Campaigns",
     "top_kol": "Top KOLs",
 }
+POSITION_IN_TEXT = {"field": "self-broadcast", "alliance": "creator alliance", "campaign": "campaigns",
+                    "top_kol": "top KOLs"}
 POSITION_ROLE = {
     "field": "The base: steady sales, builds fans.",
     "alliance": "The amplifier: creators sell on commission.",
@@ -256,6 +290,13 @@ RESULTS_GPM = "GPM (GMV per 1,000 impressions)"
 RESULTS_LINE = "Net GMV after refunds {net} · ROI {roi} · profit {profit}"
 RESULTS_BENCHMARK = "Category GPM benchmark: {benchmark}"
 RESULTS_WHY = "Why: the week's main drivers"
+RESULTS_WHY_CHANGE = "Why this week: what moved GMV and GPM since week {turn}"
+RESULTS_NO_CHANGES = "Nothing moved since last week."
+RESULTS_GPM_PART = "{gpm} GPM"
+RESULTS_COACH = "Coach"
+RESULTS_TIP_KEY = "[{n}]"
+RESULTS_SAVED = "Saved to {path}"
+RESULTS_NOT_SAVED = "Not saved: {problem}"
 RESULTS_NO_REASONS = "Nothing stood out this week."
 RESULTS_BY_POSITION = "By position and traffic source"
 RESULTS_COLUMNS = ("", "Spend", "Impressions", "GPM", "GMV", "ROI")
@@ -309,7 +350,7 @@ _R = REASON
 def _position(name: str | None) -> str:
     if name is None:
         return ""
-    return f"{POSITION_LETTER[name]} ({POSITION_NAME[name].lower()})"
+    return f"{POSITION_LETTER[name]} ({POSITION_IN_TEXT[name]})"
 
 
 def sentence(reason, scenario) -> str:
@@ -371,6 +412,110 @@ def sentence(reason, scenario) -> str:
     return kind
 
 
+# the causes of a change since last week (trainer.core.explain.Change): kind/cause
+CHANGE = {
+    "position/spend": "{position}: spend {spend_before} → {spend_after} yuan, {impressions_before} → {impressions_after} impressions.",
+    "position/reach": "{position}: reach {impressions_before} → {impressions_after} impressions on the same kind of spend (carryover, auction, event or throttle).",
+    "position/conversion": "{position}: GPM {gpm_before} → {gpm_after}: conversion moved (strengths, fit, discount or luck).",
+    "recommended/pool": "Recommended traffic: pool {pool_before} → {pool_after}, {impressions_before} → {impressions_after} impressions.",
+    "recommended/conversion": "Recommended traffic converted differently ({impressions_before} → {impressions_after} impressions): strengths, discount or luck.",
+    "fans/fans": "Fans buying again: {fans_before} → {fans_after} fans.",
+    "fans/activity": "Fans' activity {activity_before} → {activity_after}: the live room keeps fans buying.",
+    "refunds/refunds": "Refunds: rate {rate_before} → {rate_after} of GMV.",
+}
+
+
+def change_sentence(change) -> str:
+    """One change since last week (trainer.core.explain.Change) in plain words."""
+    v = change.values
+    key = f"{change.kind}/{change.cause}"
+    if change.kind == "position" and change.cause not in ("spend", "reach", "conversion"):
+        key = "position/conversion"
+    text = CHANGE.get(key)
+    if text is None:
+        return key
+    figures = {}
+    for name, value in v.items():
+        if name.startswith(("spend_", "impressions_")):
+            figures[name] = short(value)
+        elif name.startswith("gpm_"):
+            figures[name] = gpm(value)
+        elif name.startswith("pool_"):
+            figures[name] = times(value)
+        elif name.startswith("fans_"):
+            figures[name] = money(value)
+        elif name.startswith(("activity_", "rate_")):
+            figures[name] = pct(value, 1 if name.startswith("rate_") else 0)
+    return text.format(position=_position(change.position), **figures)
+
+
+# --- the coach ----------------------------------------------------------------------
+
+PRINCIPLE = {
+    "field_is_the_base": "F is the base",
+    "fit": "Fit beats fame",
+    "marginal_returns": "Marginal returns",
+    "quality_gmv": "Quality GMV",
+    "price_strength": "Price strength wins events",
+    "gpm_over_roi": "GPM over ROI",
+}
+
+
+def tip_sentence(tip, scenario) -> str:
+    """A coach's tip (trainer.core.coach.Tip) in plain words, with the figures behind it."""
+    v = tip.values
+    if tip.id == "no_field":
+        return TIP["no_field"].format(turns=v["turns"], fans=money(v["fans"]), fan_gmv=money(v["fan_gmv"]))
+    if tip.id == "poor_fit":
+        kol = scenario.kol(v["kol"])
+        text = TIP["poor_fit"].format(kol=kol.name if kol else v["kol"], fit=ratio(v["fit"]))
+        if v.get("better"):
+            better = scenario.kol(v["better"])
+            text += " " + TIP["poor_fit_better"].format(kol=better.name if better else v["better"],
+                                                        fit=ratio(v["better_fit"]))
+        return text
+    if tip.id == "saturation":
+        return TIP["saturation"].format(saturated=_position(v["saturated"]), saturated_per_yuan=ratio(v["saturated_per_yuan"]),
+                                        cheap=_position(v["cheap"]), cheap_per_yuan=ratio(v["cheap_per_yuan"]))
+    if tip.id == "deep_discount":
+        return TIP["deep_discount"].format(discount=percent_value(v["discount"]), threshold=percent_value(v["threshold"]),
+                                           refund_rate=pct(v["refund_rate"], 1), rating=rating(v["rating"]))
+    if tip.id == "event_without_price":
+        if v.get("coming"):
+            return TIP["event_coming"].format(event=v["event"], price=level(v["price"]),
+                                              competition=ratio(v["competition"]))
+        return TIP["event_lost"].format(event=v["event"], price=level(v["price"]),
+                                        factor=times(v.get("price_factor", 1.0)))
+    if tip.id == "roi_over_gpm":
+        return TIP["roi_over_gpm"].format(gpm=gpm(v["gpm"]), benchmark=gpm(v["benchmark"]), pool=times(v["pool"]),
+                                          roi=ratio(v["roi"]))
+    if tip.id == "weak_product":
+        return TIP["weak_product"].format(product=level(v["product"]), line=level(v["line"]),
+                                          refund_product=pct(v["refund_product"], 1))
+    return tip.id
+
+
+TIP = {
+    "no_field": "No self-broadcast for {turns} weeks: {fans} fans brought only {fan_gmv} yuan. The live room keeps fans buying and builds the base every other position stands on.",
+    "poor_fit": "{kol} fits the brand poorly (fit {fit}): reach without buyers.",
+    "poor_fit_better": "{kol} fits at {fit}.",
+    "saturation": "The next yuan on {saturated} brings {saturated_per_yuan} GMV; on {cheap} it brings {cheap_per_yuan}. Move money to where it works hardest.",
+    "deep_discount": "A {discount} discount is past the {threshold} line: refunds reached {refund_rate} and the rating is {rating}. Invest in product or price strength instead of cutting the price.",
+    "event_coming": "{event} starts next week with competition {competition}, and price strength is only {price}: invest in price before it.",
+    "event_lost": "In {event} weak price strength ({price}) cut campaign conversion to {factor}: invest in price before the next event.",
+    "roi_over_gpm": "GPM {gpm} is under the benchmark {benchmark} and the pool fell to {pool}. ROI {roi} looks fine, but without content or product investment the snowball melts: build GPM.",
+    "weak_product": "Product strength {product} is under the quality line {line}: weak goods added {refund_product} refunds. Invest in product.",
+}
+
+PLAN_MARGINAL = "Next 10%: {gmv}"
+PLAN_MARGINAL_RATE = "{per_yuan} GMV/yuan"
+PLAN_MARGINAL_KOL = "KOL: {gmv}"
+PLAN_PROVIDERS = "Hire agencies:"
+PLAN_PROVIDER_SHORT = "{name} ({letter}) {fee}"
+PLAN_PROVIDER_TIP = ("{name} runs {position} for you this week. Fee {fee} yuan from the budget; "
+                     "reach {reach}, conversion {conversion}; knows {track} (half the effect in another category).")
+PLAN_PROVIDER_ANY_TRACK = "every category"
+
 # --- history ------------------------------------------------------------------------
 
 HISTORY_TITLE = "History: {turns_played} of {turns} weeks"
@@ -402,6 +547,50 @@ END_VERDICT = {
 END_PLAY_AGAIN = "Play again"
 END_OTHER = "Another scenario"
 END_TITLE_SCREEN = "Title screen"
+
+# --- saves --------------------------------------------------------------------------
+
+NAME_TITLE = "Your name"
+NAME_PROMPT = "It goes on your saved game (one file per game) and on a workshop's leaderboard."
+NAME_PLACEHOLDER = "e.g. Li Na"
+NAME_EMPTY = "Type a name (letters or digits): an empty name cannot label a saved game."
+NAME_OK = "Start"
+NAME_CANCEL = "Cancel"
+
+SAVE_FAILED_TITLE = "Not saved"
+SAVE_FAILED = "{problem}"
+
+LOAD_TITLE = "Saved games"
+LOAD_COLUMNS = ("Player", "Scenario", "Weeks", "GMV", "Score", "Saved")
+LOAD_EMPTY = "No saved games in {folder}. New game starts one; it is saved after every week."
+LOAD_DAMAGED = "damaged"
+LOAD_FOLDER = "Folder: {folder}"
+LOAD_DETAIL = "{path}"
+LOAD_DETAIL_DAMAGED = "{path} cannot be loaded: {problem}"
+LOAD_OPEN = "Load"
+LOAD_DELETE = "Delete…"
+LOAD_BACK = "Back"
+LOAD_CANNOT = "This save cannot be loaded: {problem}"
+
+DELETE_QUESTION = "Delete this saved game?"
+DELETE_WHAT = "{player} · {scenario} · {turns} weeks played\n{path}\nThe file and its backup are deleted for good."
+DELETE_YES = "Delete"
+DELETE_NO = "Keep it"
+DELETED = "Deleted {path}."
+
+LOAD_PROBLEM_TITLE = {
+    "edited": "This save was changed by hand",
+    "scenario_changed": "The scenario has changed since this game was saved",
+    "model_changed": "The market model has changed since this game was saved",
+    "partial": "This save is incomplete",
+}
+LOAD_PROBLEM_INTRO = "{path}\nThe game was replayed from its decisions. What did not match:"
+LOAD_PROBLEM_CHOICE = "Continue from the replayed game (week {turn}, the file is saved again after your next week), or start again."
+LOAD_CONTINUE = "Continue from replay"
+LOAD_RESTART = "Start again"
+LOAD_ERROR_TITLE = "This save cannot be loaded"
+LOAD_ERROR_NOTE = "The file was not changed."
+OK = "OK"
 
 # --- help ---------------------------------------------------------------------------
 
@@ -440,6 +629,45 @@ At the end the objectives decide the stars and the score.
 | **Quality GMV** | GMV that stays sold. Weak goods and deep discounts bring refunds; a falling rating throttles traffic. |
 | **Saturation** | The tenth yuan on one position buys less than the first. |
 
+# The principles the coach names
+
+## F is the base
+
+Self-broadcast is the store's own live room: steady daily sales at a cost under your
+control, and the place where **fans** accumulate. Fans come back and buy without paid
+reach. Whatever else a brand does, F carries it: a week without it loses this week's
+fans and next month's.
+
+## Fit beats fame
+
+A top KOL's reach only sells when the KOL's audience is the brand's audience. A
+well-fitting creator of middle size beats a famous one of another category or tone:
+the fit figure says how well the audience buys.
+
+## Marginal returns
+
+Every position saturates: the tenth yuan buys less reach than the first. Put the next
+slice of budget where it adds the most GMV *now*: the cockpit shows what the next 10%
+of the budget would bring on each position (switch it off with **F4**).
+
+## Quality GMV
+
+The platform puts governance before GMV. Weak goods and deep discounts bring refunds;
+refunds pull the store rating down, and a low rating throttles traffic. GMV that stays
+sold, from good goods at good prices, is the only GMV that counts.
+
+## Price strength wins events
+
+Campaign weeks bring huge traffic and fierce competition: shoppers compare. Price
+strength, built in the weeks before, decides how much of an event's traffic converts.
+
+## GPM over ROI
+
+ROI judges a yuan by what it sells this week. The recommender judges the store by
+**GPM**, GMV per 1,000 impressions: above the category benchmark it grows the free
+traffic pool (the snowball), below it the pool shrinks. Content and product
+investment build GPM; chasing each week's ROI lets it melt.
+
 # Keys
 
 | key | what it does |
@@ -451,6 +679,9 @@ At the end the objectives decide the stars and the score.
 | **Enter** | in an amount: go to the next field; on a button: press it |
 | **ctrl+n** | end the week (in the cockpit) |
 | **F2** | history: GMV and GPM so far, every plan |
+| **F4** | coaching on or off: the coach's tips and the marginal returns |
+| **1**, **2**, **3** | on the results: the glossary entry of a coach's tip |
+| **d** | at the end of a game: the debrief; **x** there exports it |
 | **Esc** | back, or close this help |
 | **q**, **ctrl+q** | quit (asks first while a game is in progress) |
 

@@ -1,12 +1,13 @@
-"""Small modal screens: quit confirmation, terminal too small."""
+"""Small modal screens: quit and delete confirmations, the player's name, load problems, terminal too small."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
 
 from trainer.ui import messages as M
 
@@ -19,9 +20,9 @@ class QuitScreen(ModalScreen[bool]):
         Binding("y", "dismiss(True)", M.QUIT_YES),
     ]
 
-    def __init__(self, turn: int, turns: int, title: str):
+    def __init__(self, turn: int, turns: int, title: str, saved: bool = True):
         super().__init__()
-        self._text = M.QUIT_IN_PROGRESS.format(turn=turn, turns=turns, title=title)
+        self._text = (M.QUIT_IN_PROGRESS if saved else M.QUIT_NOT_SAVED).format(turn=turn, turns=turns, title=title)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quit-box", classes="dialog"):
@@ -59,3 +60,139 @@ class TooSmallScreen(ModalScreen[None]):
         self._term = (w, h)
         if self.is_mounted:
             self.query_one("#too-small", Static).update(self._text())
+
+
+class NameScreen(ModalScreen[str | None]):
+    """Asks the player's name before a new game; dismisses the cleaned name, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", M.NAME_CANCEL)]
+
+    def __init__(self, name: str = ""):
+        super().__init__()
+        self._name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="name-box", classes="dialog dialog-calm"):
+            yield Static(M.NAME_TITLE, classes="dialog-title")
+            yield Static(M.NAME_PROMPT, classes="dim")
+            yield Input(self._name, placeholder=M.NAME_PLACEHOLDER, id="name", select_on_focus=False)
+            yield Static("", id="name-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(M.NAME_CANCEL, id="cancel")
+                yield Button(M.NAME_OK, id="ok", variant="primary")
+
+    def on_mount(self) -> None:
+        name = self.query_one("#name", Input)
+        if getattr(self.app, "still", False):
+            name.cursor_blink = False
+        name.focus()
+        name.cursor_position = len(name.value)
+
+    def _submit(self) -> None:
+        from trainer.core.workshop import participant_name
+
+        name = participant_name(self.query_one("#name", Input).value)
+        if name is None:
+            message = self.query_one("#name-message", Static)
+            message.update(M.NAME_EMPTY)
+            message.add_class("-error")
+            self.query_one("#name", Input).focus()
+            return
+        self.dismiss(name)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; dismisses True for yes. The safe answer has the focus."""
+
+    BINDINGS = [
+        Binding("escape,n", "dismiss(False)", M.DELETE_NO),
+        Binding("y", "dismiss(True)", M.DELETE_YES),
+    ]
+
+    def __init__(self, question: str, text: str, yes: str, no: str):
+        super().__init__()
+        self._question, self._text, self._yes, self._no = question, text, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box", classes="dialog"):
+            yield Static(self._question, classes="dialog-title")
+            yield Static(self._text, id="confirm-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self._no, id="no", variant="primary")
+                yield Button(self._yes, id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class MessageScreen(ModalScreen[None]):
+    """A message to read and close: e.g. a save that cannot be loaded, and why."""
+
+    BINDINGS = [Binding("escape,enter", "dismiss(None)", M.KEY_CLOSE)]
+
+    def __init__(self, title: str, text: str, note: str = ""):
+        super().__init__()
+        self._title, self._text, self._note = title, text, note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="message-box", classes="dialog"):
+            yield Static(self._title, classes="dialog-title")
+            yield Static(Text(self._text), id="message-text")
+            if self._note:
+                yield Static(self._note, classes="dim")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(M.OK, id="ok", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#ok", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+
+class LoadProblemScreen(ModalScreen[str | None]):
+    """A save that loaded but did not replay as recorded: what differs, and the choice.
+
+    Dismisses "continue" (from the replayed game), "restart" (the same scenario from week
+    1, in a new file) or None (back).
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", M.KEY_BACK),
+        Binding("c", "dismiss('continue')", M.LOAD_CONTINUE),
+        Binding("r", "dismiss('restart')", M.LOAD_RESTART),
+    ]
+
+    def __init__(self, status: str, path: str, problems: list[str], turn: int):
+        super().__init__()
+        self._status, self._path, self._problems, self._turn = status, path, problems, turn
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="problem-box", classes="dialog dialog-wide"):
+            yield Static(M.LOAD_PROBLEM_TITLE.get(self._status, self._status), classes="dialog-title")
+            yield Static(Text(M.LOAD_PROBLEM_INTRO.format(path=self._path)))
+            with VerticalScroll(id="problem-list"):
+                yield Static(Text("\n".join(f"• {p}" for p in self._problems)))
+            yield Static(M.LOAD_PROBLEM_CHOICE.format(turn=self._turn), classes="dim")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(M.KEY_BACK, id="back")
+                yield Button(M.LOAD_RESTART, id="restart")
+                yield Button(M.LOAD_CONTINUE, id="continue", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#continue", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "back" else event.button.id)

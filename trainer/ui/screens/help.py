@@ -1,7 +1,8 @@
-"""Help: how to play, the FACT glossary and the keys."""
+"""Help: how to play, the FACT glossary, the principles the coach names, and the keys."""
 
 from __future__ import annotations
 
+from textual._slug import slug
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,11 +13,16 @@ from trainer.ui import messages as M
 
 
 class HelpScreen(ModalScreen[None]):
-    """The help, over whatever screen was showing."""
+    """The help, over whatever screen was showing; opened at a principle's entry when given one."""
 
     BINDINGS = [
         Binding("escape,f1,q", "dismiss", M.KEY_CLOSE),
     ]
+
+    def __init__(self, principle: str | None = None):
+        super().__init__()
+        self.principle = principle
+        """A principle id (trainer.core.coach.Tip.principle) whose entry to show first."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
@@ -26,3 +32,8 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-box").focus()
+
+    def on_markdown_table_of_contents_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
+        if self.principle in M.PRINCIPLE:
+            anchor = slug(M.PRINCIPLE[self.principle])
+            self.call_after_refresh(self.query_one(Markdown).goto_anchor, anchor)

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
 
 from trainer.core.plan import Decision
 from trainer.core.scenario import MAX_MONEY, POSITIONS, STRENGTHS
@@ -29,6 +29,7 @@ class PlanningScreen(Screen):
     BINDINGS = [
         Binding("ctrl+n", "end_turn", M.KEY_END_TURN, id="end_turn"),
         Binding("f2", "app.history", M.KEY_HISTORY, id="history"),
+        Binding("f4", "app.toggle_coaching", M.KEY_COACH, id="coaching", show=False),
     ]
 
     def __init__(self) -> None:
@@ -54,6 +55,7 @@ class PlanningScreen(Screen):
                                                                     name=M.POSITION_SHORT[pos])
                     yield Static(M.POSITION_ROLE[pos], classes="role")
                     yield AmountInput("0", key=pos, id=f"amount-{pos}", classes="amount")
+                    yield Static(id=f"marginal-{pos}", classes="marginal")
                     yield Static(id=f"last-{pos}", classes="last")
                     yield Static(id=f"state-{pos}", classes="state")
                     if pos == "alliance":
@@ -82,12 +84,27 @@ class PlanningScreen(Screen):
             with Vertical(classes="invest-cell"):
                 yield Static(M.PLAN_DISCOUNT, classes="invest-label")
                 yield PercentInput("0", key="discount", id="amount-discount", classes="amount")
+        if s.providers:
+            with Horizontal(id="providers"):
+                yield Static(M.PLAN_PROVIDERS, id="providers-label")
+                for p in s.providers:
+                    yield Checkbox(M.PLAN_PROVIDER_SHORT.format(name=p.name.split(" (")[0],
+                                                                letter=M.POSITION_LETTER[p.position],
+                                                                fee=M.short(p.fee)),
+                                   id=f"provider-{p.id}", compact=True, tooltip=self._provider_tip(p))
         yield Static(id="plan-message")
         with Horizontal(id="plan-buttons"):
             yield Button("", id="end-turn", variant="primary", compact=True)
             yield Button(M.PLAN_HISTORY, id="history", compact=True)
             yield Button(M.PLAN_HELP, id="help", compact=True)
         yield Footer()
+
+    def _provider_tip(self, p) -> str:
+        return M.PLAN_PROVIDER_TIP.format(name=p.name, position=f"{M.POSITION_LETTER[p.position]} "
+                                                              f"({M.POSITION_NAME[p.position].lower()})",
+                                          fee=M.money(p.fee), reach=M.times(p.reach),
+                                          conversion=M.times(p.conversion),
+                                          track=p.track or M.PLAN_PROVIDER_ANY_TRACK)
 
     def on_mount(self) -> None:
         self.load_turn()
@@ -115,6 +132,8 @@ class PlanningScreen(Screen):
         self.query_one("#amount-discount", Input).value = f"{d.discount:g}"
         if s.kols:
             self.query_one("#kol", Select).value = d.kol or AUTO_KOL
+        for p in s.providers:
+            self.query_one(f"#provider-{p.id}", Checkbox).value = p.id in d.providers
         last = session.last
         for pos in POSITIONS:
             label = self.query_one(f"#last-{pos}", Static)
@@ -152,6 +171,9 @@ class PlanningScreen(Screen):
     def on_select_changed(self, event: Select.Changed) -> None:
         self.refresh_plan()
 
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.refresh_plan()
+
     def candidate(self) -> tuple[Decision | None, list[tuple[str | None, str]]]:
         """The plan the fields describe, and every problem as (field key or None, message)."""
         s = self.session.scenario
@@ -172,6 +194,7 @@ class PlanningScreen(Screen):
         if s.kols:
             kol = self.query_one("#kol", Select).value
             values["kol"] = None if kol in (AUTO_KOL, Select.BLANK) else kol
+        values["providers"] = tuple(p.id for p in s.providers if self.query_one(f"#provider-{p.id}", Checkbox).value)
         if problems:
             return None, problems
         decision = Decision(**values)
@@ -183,7 +206,8 @@ class PlanningScreen(Screen):
         s = self.session.scenario
         budget = self.session.budget()
         if key == "budget":
-            return M.BAD_BUDGET.format(spend=M.money(d.spend), budget=M.money(budget), over=M.money(d.spend - budget))
+            cost = d.cost(s)
+            return M.BAD_BUDGET.format(spend=M.money(cost), budget=M.money(budget), over=M.money(cost - budget))
         if key == "top_kol":
             if not s.kols:
                 return M.BAD_NO_KOLS
@@ -221,7 +245,7 @@ class PlanningScreen(Screen):
         shown = decision or session.draft
         s = session.scenario
         budget = session.budget()
-        spend = shown.spend
+        spend = shown.cost(s)
         game = session.game
         if spend <= budget:
             head = Text(M.PLAN_HEADER.format(turn=game.turn, turns=s.turns, brand=s.brand.name, budget=M.money(budget),
@@ -239,6 +263,33 @@ class PlanningScreen(Screen):
             message.update(Text(M.PLAN_READY.format(spend=M.money(spend), budget=M.money(budget)) + "\n" + M.PLAN_HINT))
             message.remove_class("-error")
         self._show_kol(shown)
+        self._show_marginal(shown)
+
+    def _show_marginal(self, d: Decision) -> None:
+        """What the next slice of budget would add on each position, for the plan as it stands."""
+        from trainer.core.coach import marginal_returns
+
+        game = self.session.game
+        shown = self.app.coaching_shown()
+        returns = marginal_returns(game, d) if shown and not game.finished else {}
+        for pos in POSITIONS:
+            label = self.query_one(f"#marginal-{pos}", Static)
+            label.display = shown
+            m = returns.get(pos)
+            if m is None:
+                label.update("")
+                continue
+            style = "green" if m.gmv > 0 else "dim"
+            if pos == "top_kol" and m.kol is not None and d.top_kol == 0:
+                text = Text(M.PLAN_MARGINAL_KOL.format(gmv=M.signed_short(m.gmv)), style=style)
+            else:
+                text = Text(M.PLAN_MARGINAL.format(gmv=M.signed_short(m.gmv)), style=style)
+            text.append("\n" + M.PLAN_MARGINAL_RATE.format(per_yuan=M.ratio(m.per_yuan)), style="dim")
+            label.update(text)
+
+    def coaching_changed(self) -> None:
+        """The coaching setting changed: show or hide the marginal returns."""
+        self.refresh_plan()
 
     def _show_kol(self, d: Decision) -> None:
         s = self.session.scenario

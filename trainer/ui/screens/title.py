@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,10 +15,16 @@ TILES = ("field", "alliance", "campaign", "top_kol")
 
 
 class TitleScreen(Screen):
-    """Name, promise, and the menu."""
+    """Name, promise, and the menu.
+
+    Continue is enabled once a worker has found the latest save: reading saves needs the
+    core, which the title screen does not wait for.
+    """
 
     BINDINGS = [
         Binding("n", "app.new_game", M.KEY_NEW_GAME),
+        Binding("c", "app.continue_game", M.KEY_CONTINUE),
+        Binding("l", "app.load_screen", M.KEY_LOAD),
         Binding("s", "app.scenarios", M.KEY_SCENARIOS),
         Binding("q", "app.quit", M.KEY_QUIT, show=False),
         Binding("up", "app.focus_previous", show=False),
@@ -34,9 +41,9 @@ class TitleScreen(Screen):
             yield Static(M.PROMISE, id="title-promise")
             with Vertical(id="title-menu"):
                 yield Button(M.TITLE_NEW, id="new", variant="primary", compact=True)
-                yield Button(M.TITLE_CONTINUE, id="continue", disabled=True, compact=True,
-                             tooltip=M.TITLE_CONTINUE_HINT)
-                yield Static(M.TITLE_CONTINUE_HINT, id="continue-hint")
+                yield Button(M.TITLE_CONTINUE, id="continue", disabled=True, compact=True)
+                yield Static(M.TITLE_CONTINUE_LOOKING, id="continue-hint")
+                yield Button(M.TITLE_LOAD, id="load", compact=True)
                 yield Button(M.TITLE_SCENARIOS, id="scenarios", compact=True)
                 yield Button(M.TITLE_HELP, id="help", compact=True)
                 yield Button(M.TITLE_QUIT, id="quit", compact=True)
@@ -45,8 +52,31 @@ class TitleScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#new", Button).focus()
 
+    def on_screen_resume(self) -> None:
+        self.look_for_saves()
+
+    @work(thread=True, exclusive=True, group="latest-save")
+    def look_for_saves(self) -> None:
+        """Find the latest save (off the main thread: it imports the core) and offer it."""
+        latest = self.app.latest_save()
+        self.app.call_from_thread(self._show_latest, latest)
+
+    def _show_latest(self, latest) -> None:
+        button = self.query_one("#continue", Button)
+        hint = self.query_one("#continue-hint", Static)
+        if latest is None:
+            button.disabled = True
+            button.tooltip = M.TITLE_CONTINUE_HINT
+            hint.update(M.TITLE_CONTINUE_HINT)
+        else:
+            button.disabled = False
+            text = M.TITLE_CONTINUE_WHAT.format(player=latest.player, scenario=latest.scenario, turn=latest.turn)
+            button.tooltip = text
+            hint.update(text)
+
     async def on_button_pressed(self, event: Button.Pressed) -> None:
-        actions = {"new": "new_game", "scenarios": "scenarios", "help": "help", "quit": "quit"}
+        actions = {"new": "new_game", "continue": "continue_game", "load": "load_screen", "scenarios": "scenarios",
+                   "help": "help", "quit": "quit"}
         action = actions.get(event.button.id or "")
         if action:
             await self.app.run_action(action)

@@ -24,3 +24,22 @@ def reasons_table(reasons: list[Reason], scenario: Scenario, limit: int | None =
         style = "green" if reason.gmv >= 0 else "red"
         table.add_row(Text(M.signed_money(reason.gmv), style=f"bold {style}"), sentence(reason, scenario))
     return table
+
+
+def changes_table(changes: list, limit: int | None = None) -> Table | Text:
+    """The causes of the change since last week (trainer.core.explain.Change), largest
+    first: signed GMV and the part of the GPM change, then the sentence."""
+    shown = [c for c in changes if round(c.gmv) != 0 or round(c.gpm, 1) != 0][:limit]
+    if not shown:
+        return Text(M.RESULTS_NO_CHANGES, style="dim")
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1)
+    for change in shown:
+        style = "green" if change.gmv >= 0 else "red"
+        gpm_style = "green" if change.gpm >= 0 else "red"
+        table.add_row(Text(M.signed_money(change.gmv), style=f"bold {style}"),
+                      Text(M.RESULTS_GPM_PART.format(gpm=M.signed_gpm(change.gpm)), style=gpm_style),
+                      M.change_sentence(change))
+    return table
