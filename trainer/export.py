@@ -27,14 +27,6 @@ from trainer.ui import messages as M
 FORMATS = ("md", "html", "csv", "json")
 
 
-def _sentence(reason, scenario) -> str:
-    try:
-        from trainer.ui.messages import sentence
-    except ImportError:  # until the catalog holds it (it is moving there from the widget)
-        from trainer.ui.widgets.reasons import sentence
-    return sentence(reason, scenario)
-
-
 def csv_rows(game: Game) -> list[dict]:
     """One row per turn: every decision and every figure the engine gave."""
     rows = []
@@ -124,7 +116,7 @@ def _blocks(review: Debrief, player: str) -> list[tuple[str, object]]:
         blocks.append(("heading", heading))
         items = []
         for s in swings:
-            why = " ".join(_sentence(x, sc) for x in s.reasons)
+            why = " ".join(M.sentence(x, sc) for x in s.reasons)
             items.append(T.REPORT_SWING.format(turn=s.turn, gmv=M.money(s.gmv), change=M.signed_money(s.change), why=why))
         blocks.append(("list", items))
     f = review.facts
