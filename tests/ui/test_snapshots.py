@@ -64,6 +64,51 @@ async def _event_week(pilot):
     await h.settle(pilot)
 
 
+async def _name(pilot):
+    pilot.app.player = "Li Na"
+    pilot.app.start_game(h.tutorial())
+    await h.settle(pilot)
+
+
+async def _load(pilot):
+    import os
+    from pathlib import Path
+
+    await h.to_results(pilot, weeks=2)
+    pilot.app.new_session(h.tutorial(), "Wang Fang")
+    await h.settle(pilot)
+    await h.play_weeks(pilot, 1)
+    damaged = Path("saves") / "Zhou--dairy-gpm.toml"
+    damaged.write_text('format = 1\nscenario = "dairy-gpm"\nturns = [\n  { turn = 1, field = 30', encoding="utf-8")
+    os.utime(damaged, (1_740_000_000, 1_740_000_000))
+    pilot.app.action_load_screen()
+    await h.settle(pilot)
+
+
+async def _load_problem(pilot):
+    await h.to_results(pilot, weeks=2)
+    path = pilot.app.session.autosave.path
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("gmv = 220475", "gmv = 320475", 1), encoding="utf-8")
+    pilot.app.action_title()
+    await h.settle(pilot)
+    pilot.app.load_save(path)
+    await h.settle(pilot)
+
+
+async def _results_tips(pilot):
+    from trainer.core.plan import Decision
+
+    await h.to_planning(pilot)
+    await h.play_weeks(pilot, 2, Decision(alliance=30000, campaign=10000, content=10000))
+
+
+async def _debrief(pilot):
+    await h.to_end(pilot)
+    await pilot.press("d")
+    await h.settle(pilot)
+
+
 SCREENS = {
     "title": _title,
     "picker": _picker,
@@ -75,6 +120,11 @@ SCREENS = {
     "results": h.to_results,
     "history": _history,
     "end": h.to_end,
+    "debrief": _debrief,
+    "name": _name,
+    "load": _load,
+    "load_problem": _load_problem,
+    "results_tips": _results_tips,
     "help": _help,
     "quit": _quit,
 }
@@ -82,8 +132,16 @@ SCREENS = {
 
 @pytest.fixture(autouse=True)
 def two_scenarios(tmp_path, monkeypatch):
-    """The picker lists the tutorial and dairy-gpm only, so new shipped levels do not move the picture."""
+    """The picker lists the tutorial and dairy-gpm only, so new shipped levels do not move the picture.
+
+    Saves go to `saves/` under a temporary working folder, so the paths on screen are the same
+    on every run.
+    """
     from trainer.core.library import SCENARIOS_ENV, scenarios_dir
+    from trainer.core.saves import SAVES_ENV
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(SAVES_ENV, "saves")
 
     for name in ("01-tutorial.toml", "02-dairy-gpm.toml"):
         (tmp_path / name).symlink_to(scenarios_dir() / name)
@@ -106,3 +164,4 @@ def test_light_theme_planning(snap_compare):
 
 def test_too_small(snap_compare):
     assert snap_compare(h.app(), terminal_size=(60, 18))
+

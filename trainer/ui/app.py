@@ -241,8 +241,8 @@ class FactApp(App[int]):
         report = self.session.step()
         screen = self._results
         if screen is None or screen.session is not self.session:
-            if screen is not None and self.is_screen_installed(screen):
-                self.uninstall_screen(screen)
+            if self.is_screen_installed("results"):
+                self.uninstall_screen("results")  # the last game's
             screen = self._results = ResultsScreen(self.session)
             self.install_screen(screen, name="results")
         screen.show(report)
@@ -279,6 +279,13 @@ class FactApp(App[int]):
                 self.new_session(self.session.scenario, self.session.player)
             else:
                 self.start_game(self.session.scenario)
+
+    def action_debrief(self) -> None:
+        """The debrief of the finished game."""
+        from trainer.ui.screens.debrief import DebriefScreen
+
+        if self.session is not None and self.session.game.finished and not isinstance(self.screen, DebriefScreen):
+            self.push_screen(DebriefScreen())
 
     def action_help(self, principle: str | None = None) -> None:
         """How to play, the glossary and the keys (opened at a principle's entry when given one)."""

@@ -545,6 +545,7 @@ END_VERDICT = {
     3: "Three stars: every objective met in full.",
 }
 END_PLAY_AGAIN = "Play again"
+END_DEBRIEF = "Debrief ▸"
 END_OTHER = "Another scenario"
 END_TITLE_SCREEN = "Title screen"
 
@@ -586,11 +587,59 @@ LOAD_PROBLEM_TITLE = {
 }
 LOAD_PROBLEM_INTRO = "{path}\nThe game was replayed from its decisions. What did not match:"
 LOAD_PROBLEM_CHOICE = "Continue from the replayed game (week {turn}, the file is saved again after your next week), or start again."
-LOAD_CONTINUE = "Continue from replay"
+LOAD_CONTINUE = "Continue"
 LOAD_RESTART = "Start again"
 LOAD_ERROR_TITLE = "This save cannot be loaded"
 LOAD_ERROR_NOTE = "The file was not changed."
 OK = "OK"
+
+# --- debrief ----------------------------------------------------------------------
+
+DEBRIEF_TITLE = "Debrief: {title}"
+DEBRIEF_LOADING = "Reviewing the game: replaying the reference players and searching for the answer key on your market seed…"
+DEBRIEF_CHART_GMV = "GMV by week"
+DEBRIEF_CHART_GPM = "GPM by week (benchmark {benchmark})"
+DEBRIEF_CHART_SPEND = "Spend by position"
+DEBRIEF_CHART_STRENGTHS = "Strengths after each week"
+DEBRIEF_BENCHMARK = "benchmark"
+DEBRIEF_WEEK = "week"
+DEBRIEF_COMPARED = "You and the reference players, same market seed"
+DEBRIEF_RANK = "Rank {rank} of {of}."
+DEBRIEF_COLUMNS = ("Player", "Score", "Stars", "GMV", "GPM")
+DEBRIEF_YOU = "You ({player})"
+DEBRIEF_PLAYER = {
+    "balanced": "Balanced FACT heuristic",
+    "roi_greedy": "ROI chaser (best ROI each week)",
+    "even_split": "Even split",
+    "answer_key": "Answer key (search)",
+}
+DEBRIEF_SWINGS = "The weeks that made and lost the most"
+DEBRIEF_BEST = "Week {turn}: GMV {gmv} ({change} on the week before)"
+DEBRIEF_NO_SWINGS = "No week stood out."
+DEBRIEF_LESSONS = "What this level teaches, and what your game showed"
+DEBRIEF_SHOWED = "What your game showed"
+DEBRIEF_FACTS = (
+    ("gpm", "GPM went from {gpm_first} in week 1 to {gpm_last} in the last week (benchmark {benchmark})."),
+    ("pool", "The recommendation pool went from {pool_first} to {pool_last}."),
+    ("fans", "Fans went from {fans_first} to {fans_last}."),
+    ("shares", "Of the money spent: {shares}; strengths {share_strengths}."),
+    ("quality", "Highest refund rate {refund_rate_max}; lowest store rating {rating_min}."),
+    ("kol", "Mean fit of the KOLs booked: {kol_fit_mean}."),
+    ("awareness", "Brand awareness went from {awareness_first} to {awareness_last}."),
+)
+DEBRIEF_EXPORT = "Export…"
+DEBRIEF_BACK = "Back"
+EXPORT_QUESTION = "Export the debrief"
+EXPORT_WHAT = "A report of this game, written under {folder}."
+EXPORT_FORMATS = {
+    "md": "Markdown",
+    "html": "HTML (to print or project)",
+    "csv": "CSV (one row per week)",
+    "json": "JSON (for other tools)",
+}
+EXPORT_WORKING = "Writing the {fmt} report…"
+EXPORT_DONE = "Report written to {path}"
+EXPORT_FAILED = "The report was not written: {problem}"
 
 # --- help ---------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ class EndScreen(Screen):
     """Shown once every week is played."""
 
     BINDINGS = [
+        Binding("d", "app.debrief", M.KEY_DEBRIEF),
         Binding("r", "app.play_again", M.KEY_PLAY_AGAIN),
         Binding("s", "app.scenarios", M.KEY_SCENARIOS),
         Binding("f2,h", "app.history", M.KEY_HISTORY),
@@ -47,14 +48,15 @@ class EndScreen(Screen):
                 box.border_title = M.END_OBJECTIVES
                 yield Static(self._objectives(), id="objectives")
         with Horizontal(id="end-buttons"):
-            yield Button(M.END_PLAY_AGAIN, id="again", variant="primary", compact=True)
+            yield Button(M.END_DEBRIEF, id="debrief", variant="primary", compact=True)
+            yield Button(M.END_PLAY_AGAIN, id="again", compact=True)
             yield Button(M.END_OTHER, id="other", compact=True)
             yield Button(M.END_TITLE_SCREEN, id="title", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = M.END_TITLE.format(title=self.app.session.scenario.title)
-        self.query_one("#again", Button).focus()
+        self.query_one("#debrief", Button).focus()
 
     def _objectives(self) -> Table:
         table = Table(expand=True, box=None, padding=(0, 1), header_style="bold")
@@ -69,6 +71,6 @@ class EndScreen(Screen):
         return table
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
-        action = {"again": "play_again", "other": "scenarios", "title": "title"}.get(event.button.id or "")
+        action = {"debrief": "debrief", "again": "play_again", "other": "scenarios", "title": "title"}.get(event.button.id or "")
         if action:
             await self.app.run_action(action)
