@@ -53,7 +53,8 @@ class TitleScreen(Screen):
         self.query_one("#new", Button).focus()
 
     def on_screen_resume(self) -> None:
-        self.look_for_saves()
+        # after the first paint: the title shows at once, Continue a moment later
+        self.call_after_refresh(self.look_for_saves)
 
     @work(thread=True, exclusive=True, group="latest-save")
     def look_for_saves(self) -> None:
