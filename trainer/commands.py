@@ -98,6 +98,8 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     workshop, scenarios = loaded
     folders = [saves_dir(d) for d in (args.saves_dir or [None])]
     entries = leaderboard(workshop, scenarios, folders)
+    if args.export:
+        return _export_workshop(workshop, entries, Path(args.export))
     rows = [{"rank": e.rank, "name": e.name, "scenario": e.scenario, "turn": e.turn, "finished": e.finished,
              "score": e.score, "stars": e.stars, "gmv": round(e.gmv), "gpm": round(e.gpm, 2),
              "verified": e.verified, "problem": e.problem, "save": str(e.path)} for e in entries]
@@ -218,6 +220,52 @@ def game_table(game) -> str:
         value = f"{o['value']:,.0f}" if o["metric"] in ("gmv", "net_gmv", "profit", "fans") else f"{o['value']:,.2f}"
         lines.append(f"  {'*' * o['stars']:<3} {o['label']}: {value}")
     return "\n".join(lines)
+
+
+def _export_workshop(workshop, entries, folder: Path) -> int:
+    """The facilitator's export: the leaderboard, every participant's every turn (one CSV),
+    and each participant's debrief (Markdown)."""
+    import csv
+    import io
+
+    from trainer.core.saves import SaveError, write_atomic_text
+    from trainer.export import csv_rows, write_report
+
+    board = io.StringIO()
+    writer = csv.writer(board, lineterminator="\n")
+    writer.writerow(["rank", "name", "scenario", "turns_played", "finished", "score", "stars", "gmv", "gpm",
+                     "verified", "problem", "save"])
+    turns: list[dict] = []
+    written = 0
+    try:
+        for e in entries:
+            writer.writerow([e.rank or "", e.name, e.scenario, e.turn, e.finished, e.score, e.stars, round(e.gmv),
+                             round(e.gpm, 2), e.verified, e.problem or "", e.path.name])
+            if e.problem is not None and not e.verified and e.turn == 0:
+                continue
+            try:
+                loaded = load_game(e.path)
+            except SaveError:
+                continue
+            for row in csv_rows(loaded.game):
+                turns.append({"name": e.name, "scenario": e.scenario, "verified": e.verified, **row})
+            if loaded.game.reports:
+                write_report(loaded.game, e.name, "md", folder / "debriefs", name=e.path.stem, answer_key=False)
+                written += 1
+        write_atomic_text(folder / "leaderboard.csv", board.getvalue())
+        out = io.StringIO()
+        if turns:
+            fields = list(dict.fromkeys(k for row in turns for k in row))
+            turn_writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+            turn_writer.writeheader()
+            turn_writer.writerows(turns)
+        write_atomic_text(folder / "turns.csv", out.getvalue())
+    except SaveError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"wrote {folder / 'leaderboard.csv'}, {folder / 'turns.csv'} ({len(turns)} turns) and {written} debrief(s) "
+          f"in {folder / 'debriefs'}")
+    return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:

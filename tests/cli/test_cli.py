@@ -289,3 +289,29 @@ def test_report_refuses_a_damaged_save_and_defaults_to_saves_reports(capsys, tmp
     run(capsys, "simulate", "tutorial", "--plan", str(TUTORIAL_PLAN), "--save", str(save))
     code, out, _ = run(capsys, "report", str(save), "--saves-dir", str(tmp_path), "--no-answer-key")
     assert code == 0 and (tmp_path / "reports" / "ok.md").exists()
+
+
+def test_workshop_export_writes_every_turn_and_each_debrief(capsys, tmp_path):
+    from trainer.core.bots import balanced, roi_greedy
+    from trainer.core.engine import Engine
+    from trainer.core.saves import Autosave
+    from trainer.core.workshop import load_workshop, workshop_saves
+
+    example = ROOT / "workshops" / "example.toml"
+    workshop, scenarios = load_workshop(example)
+    for name, bot in (("Ann", balanced), ("Bo", roi_greedy)):
+        game = Engine(scenarios[0]).new_game(workshop.seed_for(0, scenarios[0]))
+        slot = Autosave.new(workshop_saves(tmp_path, workshop), name, scenarios[0].id, workshop=workshop.id)
+        while not game.finished:
+            game.step(bot(game))
+            slot.save(game)
+    out_dir = tmp_path / "export"
+    code, out, err = run(capsys, "leaderboard", "--workshop", str(example), "--saves-dir", str(tmp_path),
+                         "--export", str(out_dir))
+    assert code == 0, err
+    import csv as csvlib
+    board = list(csvlib.DictReader((out_dir / "leaderboard.csv").read_text().splitlines()))
+    assert [r["name"] for r in board] == ["Ann", "Bo"] or [r["name"] for r in board] == ["Bo", "Ann"]
+    turns = list(csvlib.DictReader((out_dir / "turns.csv").read_text().splitlines()))
+    assert len(turns) == 2 * scenarios[0].turns and {"name", "turn", "gmv", "field"} <= set(turns[0])
+    assert len(list((out_dir / "debriefs").glob("*.md"))) == 2
