@@ -201,11 +201,11 @@ def reports_dir(saves_folder: Path) -> Path:
     return saves_folder / "reports"
 
 
-def render(game: Game, player: str, fmt: str, answer_key: bool = True) -> str:
-    """The report's text in `fmt` (md, html, csv or json)."""
+def render(game: Game, player: str, fmt: str, answer_key: bool = True, review: Debrief | None = None) -> str:
+    """The report's text in `fmt` (md, html, csv or json); `review` reuses a debrief already made."""
     if fmt == "csv":
         return to_csv(game)
-    review = debrief(game, answer_key=answer_key)
+    review = review or debrief(game, answer_key=answer_key)
     if fmt == "json":
         return to_json(review, player)
     if fmt == "html":
@@ -216,10 +216,10 @@ def render(game: Game, player: str, fmt: str, answer_key: bool = True) -> str:
 
 
 def write_report(game: Game, player: str, fmt: str, folder: Path, name: str | None = None,
-                 answer_key: bool = True) -> Path:
+                 answer_key: bool = True, review: Debrief | None = None) -> Path:
     """Write the report to `folder` (created if needed) and return its path; SaveError if it
-    cannot be written (the message names the file and why)."""
+    cannot be written (the message names the file and why). Pass `review` to reuse a debrief."""
     stem = name or f"{safe_name(player)}--{safe_name(game.scenario.id, 'scenario')}"
     path = folder / f"{stem}.{fmt}"
-    write_atomic_text(path, render(game, player, fmt, answer_key))
+    write_atomic_text(path, render(game, player, fmt, answer_key, review))
     return path

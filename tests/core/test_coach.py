@@ -119,3 +119,8 @@ def test_marginal_returns_show_saturation(dairy):
         assert heavy["alliance"].gmv == pytest.approx(plus.gmv - game.preview(Decision(field=70000)).gmv)
     assert set(light) == {"field", "alliance", "campaign", "top_kol"}
     assert light["top_kol"].kol == "mama-chen" and light["top_kol"].amount == dairy.kol("mama-chen").fee
+
+
+def test_marginal_returns_after_the_last_turn_are_empty(dairy):
+    game = healthy(dairy, dairy.turns)
+    assert game.finished and marginal_returns(game, Decision(field=1000)) == {}

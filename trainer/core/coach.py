@@ -38,8 +38,11 @@ class MarginalReturn:
 
 def marginal_returns(game: Game, decision: Decision, slice_share: float = 0.1) -> dict[str, MarginalReturn]:
     """For each position, the GMV the next slice (a share of the turn's budget) would add to
-    `decision` this turn. Budget limits are ignored: the question is where money works hardest."""
+    `decision` this turn. Budget limits are ignored: the question is where money works hardest.
+    Empty once the game is over."""
     scenario = game.scenario
+    if game.finished:
+        return {}
     turn = game.turn
     budget = scenario.budget_of(turn)
     amount = max(1, int(budget * slice_share))
