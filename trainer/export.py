@@ -76,10 +76,12 @@ def to_json(review: Debrief, player: str) -> str:
         "benchmarks": [{"name": b.name, "score": b.score, "stars": b.stars, "gmv": round(b.gmv), "gpm": round(b.gpm, 2)}
                        for b in review.benchmarks],
         "best_turns": [{"turn": s.turn, "gmv": round(s.gmv), "change": round(s.change),
-                        "reasons": [{"kind": x.kind, "gmv": round(x.gmv), "position": x.position} for x in s.reasons]}
+                        "changes": [{"kind": x.kind, "cause": x.cause, "gmv": round(x.gmv), "position": x.position}
+                                    for x in s.changes]}
                        for s in review.best_turns],
         "worst_turns": [{"turn": s.turn, "gmv": round(s.gmv), "change": round(s.change),
-                         "reasons": [{"kind": x.kind, "gmv": round(x.gmv), "position": x.position} for x in s.reasons]}
+                         "changes": [{"kind": x.kind, "cause": x.cause, "gmv": round(x.gmv), "position": x.position}
+                                     for x in s.changes]}
                         for s in review.worst_turns],
         "facts": {k: round(v, 4) for k, v in review.facts.items()},
         "lessons": [lesson.text for lesson in review.game.scenario.lessons],
@@ -116,7 +118,7 @@ def _blocks(review: Debrief, player: str) -> list[tuple[str, object]]:
         blocks.append(("heading", heading))
         items = []
         for s in swings:
-            why = " ".join(M.sentence(x, sc) for x in s.reasons)
+            why = " ".join(M.change_sentence(x) for x in s.changes)
             items.append(T.REPORT_SWING.format(turn=s.turn, gmv=M.money(s.gmv), change=M.signed_money(s.change), why=why))
         blocks.append(("list", items))
     f = review.facts

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from trainer.core.bots import BOTS, play
 from trainer.core.engine import Game, TurnReport
-from trainer.core.explain import Reason, reasons
+from trainer.core.explain import Change, changes
 from trainer.core.scenario import POSITIONS, STRENGTHS
 from trainer.core.scoring import Result, score
 from trainer.core.search import solve
@@ -27,7 +27,8 @@ class TurnSwing:
     gmv: float
     change: float
     """GMV change from the turn before."""
-    reasons: tuple[Reason, ...]
+    changes: tuple[Change, ...]
+    """The biggest causes of that change (from explain.changes), largest first."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -63,7 +64,7 @@ class Debrief:
 
 def _swing(report: TurnReport, previous: TurnReport) -> TurnSwing:
     change = report.gmv - previous.gmv
-    return TurnSwing(report.turn, report.gmv, change, tuple(reasons(report)[:3]))
+    return TurnSwing(report.turn, report.gmv, change, tuple(changes(previous, report)[:3]))
 
 
 def facts(reports: list[TurnReport]) -> dict[str, float]:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, fields
 from trainer.core.plan import Decision, PlanError, check_decision
 from trainer.core.scenario import POSITIONS, STRENGTHS, Scenario, kol_fit, provider_strength
 
-MODEL_VERSION = 2
+MODEL_VERSION = 3
 """The market model's version: raise it whenever the same scenario, seed and decisions would
 give different figures (tests/core/test_golden.py fails until it is raised). Saves record
 it, so an old save replayed by a newer model is reported as such, not as edited."""

@@ -113,7 +113,7 @@ POSITION_DEFAULTS: dict[str, dict] = {
 }
 
 KOL_DEFAULTS: dict = {
-    "carryover": 0.2, "conversion": 1.0,
+    "carryover": 0.2, "conversion": 0.8,
     "weights": {"content": 1.0, "brand": 4.0, "product": 3.0, "price": 2.0},
 }
 
@@ -123,8 +123,8 @@ class KolParams(Model):
 
     carryover: float = Field(0.2, ge=0, lt=1, allow_inf_nan=False)
     """Share of last turn's KOL impressions that come again this turn (replays, clips, word of mouth)."""
-    conversion: float = Field(1.0, gt=0, le=20, allow_inf_nan=False)
-    """Orders per impression relative to the market's base conversion; a KOL's fit scales it from 0.3x (no fit) to 1.3x (perfect)."""
+    conversion: float = Field(0.8, gt=0, le=20, allow_inf_nan=False)
+    """Orders per impression relative to the market's base conversion (a KOL's audience are the KOL's fans, not yet the brand's); fit scales it from 0.3x (no fit) to 1.3x (perfect)."""
     weights: Weights = Field(default_factory=Weights)
     """How much each strength weighs in KOL conversion."""
 

@@ -228,7 +228,6 @@ class DebriefScreen(Screen):
         return Group(Text(M.DEBRIEF_RANK.format(rank=review.rank, of=len(review.benchmarks) + 1)), table)
 
     def _swings(self, review) -> Text:
-        s = self.app.session.scenario
         out = Text()
         swings = [*review.best_turns, *review.worst_turns]
         if not swings:
@@ -237,9 +236,9 @@ class DebriefScreen(Screen):
             style = "green" if swing.change >= 0 else "red"
             out.append(M.DEBRIEF_BEST.format(turn=swing.turn, gmv=M.money(swing.gmv),
                                              change=M.signed_money(swing.change)) + "\n", style=f"bold {style}")
-            for reason in swing.reasons:
-                out.append(f"   {M.signed_money(reason.gmv)} ", style=style if reason.gmv >= 0 else "red")
-                out.append(M.sentence(reason, s) + "\n")
+            for change in swing.changes:
+                out.append(f"   {M.signed_money(change.gmv)} ", style="green" if change.gmv >= 0 else "red")
+                out.append(M.change_sentence(change) + "\n")
         out.rstrip()
         return out
 
