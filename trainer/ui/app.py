@@ -7,6 +7,7 @@ the engine) and every other screen are imported when the player first needs them
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from trainer.ui import messages as M
 from trainer.ui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
+    from trainer.core.workshop import Workshop
     from trainer.core.engine import TurnReport
     from trainer.core.saves import LoadedSave, SaveSummary
     from trainer.core.scenario import Scenario
@@ -56,12 +58,24 @@ class FactApp(App[int]):
         """The market seed of new games (None: each scenario's own)."""
         self.saves_override = saves_dir
         """The saves folder given on the command line (None: trainer.core.saves.saves_dir())."""
-        self.workshop = workshop
-        """The workshop file given on the command line (workshop mode comes later)."""
+        self.workshop: Workshop | None = None
+        """The workshop being played (workshop mode), loaded from the file given on the command line."""
+        self.workshop_scenarios: list[Scenario] = []
+        """The workshop's scenarios, in its order: the only ones a participant plays."""
+        self.participant: str | None = None
+        """The name (or team name) the participant joined the workshop with."""
+        self.rounds_done: set[str] = set()
+        """The workshop scenarios this participant has finished in this session."""
+        if workshop is not None:
+            from trainer.core.workshop import load_workshop
+
+            self.workshop, self.workshop_scenarios = load_workshop(workshop)  # FileProblems: the caller says them
         self.player = player
         """The name New game offers: the command line's, then the last one typed."""
         self.watch = watch
         """Reload the scenario when its file changes (not yet implemented)."""
+        self.clock = time.monotonic
+        """The clock of the turn timer (tests put a hand-driven one here)."""
         self.coaching = True
         """The player's setting: show the coach's tips and the marginal returns."""
         self.session: Session | None = None
@@ -77,7 +91,12 @@ class FactApp(App[int]):
         """Where games are saved."""
         from trainer.core.saves import saves_dir
 
-        return saves_dir(self.saves_override)
+        folder = saves_dir(self.saves_override)
+        if self.workshop is not None:
+            from trainer.core.workshop import workshop_saves
+
+            return workshop_saves(folder, self.workshop)
+        return folder
 
     def latest_save(self) -> SaveSummary | None:
         """The most recent save that can be read (safe to call from a worker thread)."""
@@ -87,6 +106,9 @@ class FactApp(App[int]):
 
     def action_continue_game(self) -> None:
         """Open the latest save."""
+        if self.workshop is not None:
+            self.notify(M.WORKSHOP_NOT_HERE)
+            return
         latest = self.latest_save()
         if latest is None:
             self.notify(M.TITLE_CONTINUE_HINT)
@@ -95,6 +117,9 @@ class FactApp(App[int]):
 
     def action_load_screen(self) -> None:
         """The list of saved games."""
+        if self.workshop is not None:
+            self.notify(M.WORKSHOP_NOT_HERE)
+            return
         from trainer.ui.screens.load import LoadScreen
 
         self._reset_to(LoadScreen(self.saves_folder))
@@ -141,6 +166,9 @@ class FactApp(App[int]):
 
     def action_toggle_coaching(self) -> None:
         """Turn the coach's tips and the marginal returns off or on."""
+        if self.workshop is not None and not (self.workshop.coach or self.workshop.marginal_returns):
+            self.notify(M.WORKSHOP_COACH_OFF)
+            return
         self.coaching = not self.coaching
         self.notify((M.CMD_COACH_ON if self.coaching else M.CMD_COACH_OFF)[1])
         refresh = getattr(self.screen, "coaching_changed", None)
@@ -149,16 +177,36 @@ class FactApp(App[int]):
 
     def coaching_shown(self) -> bool:
         """Whether tips and marginal returns show: the player's setting, and the scenario allows it."""
-        return self.coaching and self.session is not None and self.session.scenario.coaching
+        allowed = self.workshop is None or self.workshop.coach
+        return allowed and self.coaching and self.session is not None and self.session.scenario.coaching
+
+    def marginal_shown(self) -> bool:
+        """Whether the marginal returns show: as the tips, unless the workshop turns them off."""
+        allowed = self.workshop is None or self.workshop.marginal_returns
+        return allowed and self.coaching and self.session is not None and self.session.scenario.coaching
+
+    def answer_key_shown(self) -> bool:
+        """Whether the debrief plays the answer key: always outside a workshop; in one, only
+        after the game is finished, and only when the workshop says so."""
+        if self.workshop is None:
+            return True
+        finished = self.session is not None and self.session.game.finished
+        return self.workshop.answer_key == "after" and finished
 
     # --- screens ------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
+        if self.workshop is not None:
+            from trainer.ui.screens.workshop import WorkshopScreen
+
+            return WorkshopScreen()
         return TitleScreen()
 
     def on_mount(self) -> None:
         self._check_size(self.size.width, self.size.height)
-        if self.load_path is not None:
+        if self.workshop is not None:
+            self.sub_title = self.workshop.title
+        elif self.load_path is not None:
             self.load_save(self.load_path)
         elif self.start_scenario is not None:
             self.show_briefing(self.start_scenario)
@@ -182,7 +230,13 @@ class FactApp(App[int]):
         return None
 
     def action_new_game(self) -> None:
-        """Show the briefing of the default scenario."""
+        """Show the briefing of the default scenario (in a workshop: of the next round)."""
+        if self.workshop is not None:
+            if self.participant is None:
+                self._reset_to()
+            else:
+                self.show_briefing(self.workshop_scenarios[self.next_round()])
+            return
         scenario = self.default_scenario()
         if scenario is None:
             self.notify(M.TITLE_NO_SCENARIO, severity="error")
@@ -190,10 +244,29 @@ class FactApp(App[int]):
         self.show_briefing(scenario)
 
     def action_scenarios(self) -> None:
-        """Open the scenario picker."""
+        """Open the scenario picker (in a workshop: its rounds)."""
+        if self.workshop is not None:
+            self._reset_to()
+            return
         from trainer.ui.screens.picker import PickerScreen
 
         self._reset_to(PickerScreen())
+
+    def next_round(self) -> int:
+        """The index of the first workshop round not yet finished (the last when all are)."""
+        for i, s in enumerate(self.workshop_scenarios):
+            if s.id not in self.rounds_done:
+                return i
+        return len(self.workshop_scenarios) - 1
+
+    def workshop_seed(self, scenario: Scenario) -> int | None:
+        """The workshop's seed for `scenario` (None outside a workshop)."""
+        if self.workshop is None:
+            return None
+        for i, s in enumerate(self.workshop_scenarios):
+            if s.id == scenario.id:
+                return self.workshop.seed_for(i, s)
+        raise ValueError(f"{scenario.id!r} is not a scenario of workshop {self.workshop.id!r}")
 
     def action_title(self) -> None:
         """Back to the title screen."""
@@ -206,7 +279,11 @@ class FactApp(App[int]):
         self.push_screen(BriefingScreen(scenario))
 
     def start_game(self, scenario: Scenario) -> None:
-        """A new game of `scenario`: ask the player's name, then week 1."""
+        """A new game of `scenario`: ask the player's name, then week 1 (a workshop's
+        participant gave their name on joining)."""
+        if self.workshop is not None and self.participant is not None:
+            self.new_session(scenario, self.participant)
+            return
         from trainer.ui.screens.dialogs import NameScreen
 
         def named(name: str | None) -> None:
@@ -216,13 +293,20 @@ class FactApp(App[int]):
         self.push_screen(NameScreen(self.player or ""), named)
 
     def new_session(self, scenario: Scenario, player: str, seed: int | None = None) -> None:
-        """A new game of `scenario` for `player`, saved in a new file, at week 1's planning."""
+        """A new game of `scenario` for `player`, saved in a new file, at week 1's planning.
+
+        In a workshop the seed is always the workshop's, and the save is marked as the workshop's.
+        """
         from trainer.core.saves import Autosave
         from trainer.ui.screens.planning import PlanningScreen
         from trainer.ui.session import Session
 
         self.player = player
-        slot = Autosave.new(self.saves_folder, player, scenario.id)
+        if self.workshop is not None:
+            seed = self.workshop_seed(scenario)
+            slot = Autosave.new(self.saves_folder, player, scenario.id, workshop=self.workshop.id)
+        else:
+            slot = Autosave.new(self.saves_folder, player, scenario.id)
         self.session = Session(scenario, player, slot, seed=self.seed if seed is None else seed)
         self._results = None
         self._reset_to(PlanningScreen())
@@ -268,6 +352,7 @@ class FactApp(App[int]):
         if self.session.game.finished:
             from trainer.ui.screens.end import EndScreen
 
+            self.rounds_done.add(self.session.scenario.id)
             self._reset_to(EndScreen())
         else:
             self.pop_screen()
@@ -340,10 +425,14 @@ class FactApp(App[int]):
     # --- command palette ----------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand(*M.CMD_NEW_GAME, self.action_new_game)
-        yield SystemCommand(*M.CMD_CONTINUE, self.action_continue_game)
-        yield SystemCommand(*M.CMD_LOAD, self.action_load_screen)
-        yield SystemCommand(*M.CMD_SCENARIOS, self.action_scenarios)
+        if self.workshop is not None:
+            if self.participant is not None:
+                yield SystemCommand(*M.CMD_ROUNDS, self.action_scenarios)
+        else:
+            yield SystemCommand(*M.CMD_NEW_GAME, self.action_new_game)
+            yield SystemCommand(*M.CMD_CONTINUE, self.action_continue_game)
+            yield SystemCommand(*M.CMD_LOAD, self.action_load_screen)
+            yield SystemCommand(*M.CMD_SCENARIOS, self.action_scenarios)
         yield SystemCommand(*M.CMD_HELP, self.action_help)
         if self.session is not None:
             yield SystemCommand(*M.CMD_HISTORY, self.action_history)
@@ -378,10 +467,12 @@ def run(scenario: str | Path | None = None, *, load: str | Path | None = None, s
 
     `load` opens a save at once; `seed` sets the market seed of new games; `saves_dir`
     is where games are saved; `player` is offered as the name; `workshop` and `watch`
-    are kept on the app for the modes that use them.
+    are kept on the app for the modes that use them; `workshop` is a workshop file:
+    the participant joins it, then plays its scenarios on its seeds (1 when it cannot be
+    loaded).
     """
     options = dict(load=load, seed=seed, saves_dir=saves_dir, workshop=workshop, player=player, watch=watch)
-    if scenario is not None:
+    if scenario is not None or workshop is not None:
         from trainer.core.loading import FileProblems
 
         try:

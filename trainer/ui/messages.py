@@ -593,6 +593,37 @@ LOAD_ERROR_TITLE = "This save cannot be loaded"
 LOAD_ERROR_NOTE = "The file was not changed."
 OK = "OK"
 
+# --- workshop -----------------------------------------------------------------------
+
+WORKSHOP_WELCOME = "Welcome to the workshop. Type your name or your team's name to join."
+WORKSHOP_NAME = "Name or team"
+WORKSHOP_CODE = "Access code"
+WORKSHOP_CODE_PROMPT = "The facilitator gives the access code."
+WORKSHOP_CODE_PLACEHOLDER = "the code on the screen or the board"
+WORKSHOP_JOIN = "Join"
+WORKSHOP_NAME_EMPTY = "Type a name or a team name (letters or digits): it labels your games on the leaderboard."
+WORKSHOP_CODE_EMPTY = "Type the access code the facilitator gave."
+WORKSHOP_CODE_WRONG = "That access code is not this workshop's. Check it with the facilitator and type it again."
+WORKSHOP_JOINED = "Playing as {name}"
+WORKSHOP_ROUNDS = "Rounds"
+WORKSHOP_ROUND = "{n}. {title} · {turns} weeks"
+WORKSHOP_ROUND_DONE = "{n}. {title} · {turns} weeks · played"
+WORKSHOP_RULES = "Same market for everyone (seed {seed}) · coach {coach} · marginal returns {marginal} · answer key {key}{timer}"
+WORKSHOP_ON = "on"
+WORKSHOP_OFF = "off"
+WORKSHOP_KEY = {"after": "after the game", "never": "never"}
+WORKSHOP_TIMER_RULE = " · {seconds} s a week"
+WORKSHOP_PLAY = "Play this round"
+WORKSHOP_PICK = "Pick a round (↑ ↓, Enter): play them in order; each is saved for the leaderboard."
+WORKSHOP_NOT_HERE = "Not in a workshop: its games are the workshop's rounds, saved for the leaderboard."
+WORKSHOP_COACH_OFF = "The workshop turns coaching off for this session."
+CMD_ROUNDS = ("Rounds", "The workshop's rounds: pick the next one")
+
+TIMER_LEFT = "{title} · ⏱ {time} left"
+TIMER_SOON = "{seconds} seconds left to plan this week."
+TIMER_ENDED = "Time is up: week {turn} was played with the plan on screen."
+TIMER_ENDED_LAST = "Time is up: the plan on screen could not be played ({problem}), so week {turn} was played with the last plan that could."
+
 # --- debrief ----------------------------------------------------------------------
 
 DEBRIEF_TITLE = "Debrief: {title}"

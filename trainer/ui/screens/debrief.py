@@ -200,7 +200,7 @@ class DebriefScreen(Screen):
         """Play the reference players and the answer key on the game's seed."""
         from trainer.core.debrief import debrief
 
-        review = debrief(self.app.session.game, answer_key=True)
+        review = debrief(self.app.session.game, answer_key=self.app.answer_key_shown())
         self.app.call_from_thread(self._show_review, review)
 
     def _show_review(self, review) -> None:
@@ -265,7 +265,8 @@ class DebriefScreen(Screen):
 
         session = self.app.session
         try:
-            path = write_report(session.game, session.player or "player", fmt, folder)
+            path = write_report(session.game, session.player or "player", fmt, folder,
+                                answer_key=self.app.answer_key_shown())
         except (SaveError, OSError) as exc:
             self.app.call_from_thread(self._exported, None, str(exc))
             return

@@ -37,6 +37,10 @@ class PlanningScreen(Screen):
         self._ready = False
         self.errors: list[str] = []
         """What keeps the fields from being played, as the player reads it (empty: none)."""
+        self.deadline: float | None = None
+        """When the week's time is up, on the app's clock (a workshop's turn timer; None: no timer)."""
+        self._deadline_turn = 0
+        self._warned = False
 
     @property
     def session(self):
@@ -109,6 +113,8 @@ class PlanningScreen(Screen):
     def on_mount(self) -> None:
         self.load_turn()
         self.query_one("#amount-field", Input).focus()
+        if self._timer_seconds():
+            self.set_interval(0.5, self.tick_timer)
 
     def on_screen_resume(self) -> None:
         if self._ready:
@@ -125,6 +131,11 @@ class PlanningScreen(Screen):
         d = session.draft
         state = game.state
         self.sub_title = s.title
+        if self._timer_seconds() and self._deadline_turn != game.turn:
+            self.deadline = self.app.clock() + self._timer_seconds()
+            self._deadline_turn = game.turn
+            self._warned = False
+        self.tick_timer()
         for key in (*POSITIONS, *STRENGTHS):
             self.query_one(f"#amount-{key}", Input).value = M.money(getattr(d, key))
         commission = d.commission if d.commission is not None else s.creators.default_commission
@@ -162,6 +173,46 @@ class PlanningScreen(Screen):
         self.query_one("#end-turn", Button).label = M.PLAN_END_TURN.format(turn=game.turn)
         self._ready = True
         self.refresh_plan()
+
+    # --- the turn timer (workshops) ---------------------------------------------------
+
+    def _timer_seconds(self) -> int | None:
+        workshop = self.app.workshop
+        return workshop.turn_timer if workshop is not None else None
+
+    def seconds_left(self) -> float | None:
+        """Seconds left to plan this week (None: no timer, or the week was played)."""
+        game = self.session.game
+        if self.deadline is None or self._deadline_turn != game.turn or game.finished:
+            return None
+        return self.deadline - self.app.clock()
+
+    def tick_timer(self) -> None:
+        """Show the time left in the header; at zero, play the week."""
+        left = self.seconds_left()
+        if left is None:
+            return
+        whole = max(0, int(left + 0.999))
+        self.sub_title = M.TIMER_LEFT.format(title=self.session.scenario.title, time=f"{whole // 60}:{whole % 60:02d}")
+        if 0 < left <= 30 and not self._warned and (self._timer_seconds() or 0) > 30:
+            self._warned = True
+            self.notify(M.TIMER_SOON.format(seconds=whole), severity="warning")
+        if left <= 0:
+            self.time_up()
+
+    def time_up(self) -> None:
+        """The week's time is over: play the plan on screen if the core accepts it, else the
+        last plan it accepted this week (the session's draft, possibly empty)."""
+        self.deadline = None
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()  # help, history or a dialog over the cockpit
+        self.refresh_plan()
+        turn = self.session.game.turn
+        if self.errors:
+            self.notify(M.TIMER_ENDED_LAST.format(problem=self.errors[0], turn=turn), severity="warning", timeout=10)
+        else:
+            self.notify(M.TIMER_ENDED.format(turn=turn), severity="warning", timeout=10)
+        self.app.end_turn()
 
     # --- edits ------------------------------------------------------------------------
 
@@ -270,7 +321,7 @@ class PlanningScreen(Screen):
         from trainer.core.coach import marginal_returns
 
         game = self.session.game
-        shown = self.app.coaching_shown()
+        shown = self.app.marginal_shown()
         returns = marginal_returns(game, d) if shown and not game.finished else {}
         for pos in POSITIONS:
             label = self.query_one(f"#marginal-{pos}", Static)
