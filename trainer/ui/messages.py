@@ -624,6 +624,17 @@ TIMER_SOON = "{seconds} seconds left to plan this week."
 TIMER_ENDED = "Time is up: week {turn} was played with the plan on screen."
 TIMER_ENDED_LAST = "Time is up: the plan on screen could not be played ({problem}), so week {turn} was played with the last plan that could."
 
+# --- live leaderboard (the facilitator's screen) ------------------------------------
+
+LB_COLUMNS = ("#", "Name", "Round", "Week", "Score", "Stars", "GMV", "GPM")
+LB_UNVERIFIED = "Not ranked: these saves do not verify"
+LB_UNVERIFIED_COLUMNS = ("Name", "Round", "Weeks", "Why")
+LB_FINISHED = "{turn} ✓"
+LB_READING = "Reading the saves…"
+LB_STATUS = "{games} games ranked · {unverified} not verified · {folders}"
+LB_UPDATED = " · updated {time}"
+LB_REFRESH = "Refresh"
+
 # --- debrief ----------------------------------------------------------------------
 
 DEBRIEF_TITLE = "Debrief: {title}"

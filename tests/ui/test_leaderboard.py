@@ -1,0 +1,73 @@
+"""The live leaderboard: ranked games, unverified ones apart with why, refreshed by itself."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable
+
+from tests.ui import helpers as h
+from tests.ui.test_workshop import workshop_file
+from trainer.core.engine import Engine
+from trainer.core.saves import Autosave
+from trainer.core.workshop import load_workshop
+from trainer.ui.leaderboard import create_leaderboard, run_leaderboard
+
+
+def _game(folder, player, weeks, decision=h.WEEK, seed=77):
+    workshop, scenarios = load_workshop(folder / "ws.toml")
+    game = Engine(scenarios[0]).new_game(seed)
+    for _ in range(weeks):
+        game.step(decision)
+    slot = Autosave.new(folder / "saves" / workshop.id, player, scenarios[0].id, workshop=workshop.id)
+    assert slot.save(game) is None
+
+
+def _rows(table: DataTable) -> list[list[str]]:
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+@h.sync
+async def test_ranks_verified_games_and_lists_the_others_apart_and_refreshes(tmp_path):
+    path = workshop_file(tmp_path)
+    _game(tmp_path, "Li Na", 2)
+    _game(tmp_path, "Wang Fang", 3)
+    _game(tmp_path, "Lucky", 2, seed=1)  # not the workshop's seed: not ranked
+    app = create_leaderboard(path, [str(tmp_path / "saves")], every=0.2, still=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        ranked = _rows(app.query_one("#lb-ranked", DataTable))
+        assert [r[0] for r in ranked] == ["1", "2"]
+        assert {r[1] for r in ranked} == {"Li Na", "Wang Fang"}
+        unverified = _rows(app.query_one("#lb-unverified", DataTable))
+        assert unverified[0][0] == "Lucky" and "seed 1" in unverified[0][3]
+        # a new game shows without pressing anything
+        _game(tmp_path, "Zhao Lei", 1)
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if app.query_one("#lb-ranked", DataTable).row_count == 3:
+                break
+        assert app.query_one("#lb-ranked", DataTable).row_count == 3
+
+
+def test_a_broken_workshop_file_exits_1(tmp_path, capsys):
+    path = tmp_path / "bad.toml"
+    path.write_text('title = "x"\n', encoding="utf-8")
+    assert run_leaderboard(path, [None]) == 1
+    assert str(path) in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_leaderboard_snapshot(snap_compare, tmp_path, monkeypatch, size):
+    monkeypatch.chdir(tmp_path)
+    workshop_file(tmp_path)
+    _game(tmp_path, "Li Na", 2)
+    _game(tmp_path, "Wang Fang", 6)
+    _game(tmp_path, "Lucky", 2, seed=1)
+
+    async def ready(pilot):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = create_leaderboard("ws.toml", ["saves"], every=0, still=True)
+    assert snap_compare(app, terminal_size=size, run_before=ready)
