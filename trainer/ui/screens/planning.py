@@ -30,6 +30,10 @@ class PlanningScreen(Screen):
         Binding("ctrl+n", "end_turn", M.KEY_END_TURN, id="end_turn"),
         Binding("f2", "app.history", M.KEY_HISTORY, id="history"),
         Binding("f4", "app.toggle_coaching", M.KEY_COACH, id="coaching", show=False),
+        # priority: the focus moves as the key is read, before the next key is dispatched, so
+        # amounts typed fast (or pasted by a browser) land in the field the Tab went to
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     def __init__(self) -> None:

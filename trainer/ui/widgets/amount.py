@@ -62,7 +62,7 @@ class AmountInput(Input):
         Binding("down", "step(-1)", M.KEY_STEP_DOWN, id="step_down"),
         Binding("pageup", "step(10)", M.KEY_BIG_UP, show=False),
         Binding("pagedown", "step(-10)", M.KEY_BIG_DOWN, show=False),
-        Binding("enter", "app.focus_next", show=False),
+        Binding("enter", "app.focus_next", show=False, priority=True),  # see PlanningScreen's tab
     ]
 
     def __init__(self, value: str, *, key: str, percent: bool = False, step: float = 1000, **kwargs):

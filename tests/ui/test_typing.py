@@ -1,0 +1,48 @@
+"""Keys that arrive faster than the focus moves: a terminal (tmux, a browser) queues them
+all at once, and each must land in the field the Tab before it went to."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from tests.ui import helpers as h
+
+
+def _queue(app, keys: list[str]) -> None:
+    """Queue every key at once, as a driver does with keys typed fast (no wait between them)."""
+    for key in keys:
+        char = key if len(key) == 1 else None
+        if key == "tab":
+            char = "\t"
+        elif key == "enter":
+            char = "\r"
+        app.post_message(events.Key(key, char))
+
+
+@h.sync
+async def test_tab_moves_the_focus_before_the_next_key():
+    app = h.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await h.to_planning(pilot)
+        _queue(app, [*"30000", "tab", *"10000", "tab", "tab", "tab", "7"])
+        await h.settle(pilot)
+        value = {key: app.screen.query_one(f"#amount-{key}", Input).value
+                 for key in ("field", "alliance", "commission", "campaign", "top_kol")}
+        assert value["field"] == "30000" and value["alliance"] == "10000"
+        assert value["commission"] == "15" and value["campaign"] == "0"
+        assert value["top_kol"] == "7"
+        _queue(app, ["shift+tab", "shift+tab", *"5"])
+        await h.settle(pilot)
+        assert app.screen.query_one("#amount-commission", Input).value == "5"
+
+
+@h.sync
+async def test_enter_moves_to_the_next_amount_before_the_next_key():
+    app = h.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await h.to_planning(pilot)
+        _queue(app, [*"20000", "enter", *"8000"])
+        await h.settle(pilot)
+        assert app.screen.query_one("#amount-field", Input).value == "20000"
+        assert app.screen.query_one("#amount-alliance", Input).value == "8000"
