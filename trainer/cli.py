@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print JSON")
     fmt.add_argument("--csv", action="store_true", help="print CSV")
+    fmt.add_argument("--live", action="store_true",
+                     help="a full-screen leaderboard for the facilitator to project; refreshes by itself")
     fmt.add_argument("--export", metavar="DIR",
                      help="write the whole workshop to DIR: leaderboard.csv, turns.csv and each participant's debrief")
     p.set_defaults(func="cmd_leaderboard")

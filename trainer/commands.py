@@ -90,6 +90,11 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     """The workshop's leaderboard from its saves, each verified by replay."""
     import csv
 
+    if args.live:
+        from trainer.ui.leaderboard import run_leaderboard
+
+        return run_leaderboard(args.workshop, args.saves_dir or [None])
+
     from trainer.core.workshop import leaderboard
 
     loaded = _workshop(args.workshop)
