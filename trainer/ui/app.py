@@ -46,7 +46,8 @@ class FactApp(App[int]):
 
     def __init__(self, scenario: Scenario | None = None, *, still: bool = False, theme: str | None = None,
                  load: str | Path | None = None, seed: int | None = None, saves_dir: str | Path | None = None,
-                 workshop: str | Path | None = None, player: str | None = None, watch: bool = False):
+                 workshop: str | Path | None = None, player: str | None = None, watch: bool = False,
+                 scenario_path: str | Path | None = None):
         super().__init__()
         self.start_scenario = scenario
         """The scenario given on the command line: New game starts it."""
@@ -73,7 +74,10 @@ class FactApp(App[int]):
         self.player = player
         """The name New game offers: the command line's, then the last one typed."""
         self.watch = watch
-        """Reload the scenario when its file changes (not yet implemented)."""
+        """Reload the scenario when its file changes (for scenario authors)."""
+        self.scenario_path = Path(scenario_path) if scenario_path else None
+        """The file the command line's scenario came from (what --watch watches)."""
+        self._watched: tuple[int, int] | None = None
         self.clock = time.monotonic
         """The clock of the turn timer (tests put a hand-driven one here)."""
         self.coaching = True
@@ -193,6 +197,43 @@ class FactApp(App[int]):
         finished = self.session is not None and self.session.game.finished
         return self.workshop.answer_key == "after" and finished
 
+    # --- --watch ------------------------------------------------------------------
+
+    def _stamp(self) -> tuple[int, int] | None:
+        try:
+            stat = self.scenario_path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
+
+    def check_watched(self) -> None:
+        """Reload the scenario when its file changed: a good file restarts the game from week 1;
+        a bad one is said (its first problems) and the game goes on."""
+        from trainer.core.loading import FileProblems, load_scenario
+
+        stamp = self._stamp()
+        if stamp is None or stamp == self._watched:
+            return
+        self._watched = stamp
+        path = self.scenario_path
+        try:
+            scenario = load_scenario(path)
+        except FileProblems as exc:
+            shown = [str(p) for p in exc.problems[:3]]
+            if len(exc.problems) > 3:
+                shown.append(M.WATCH_MORE.format(count=len(exc.problems) - 3, path=path))
+            self.notify(M.WATCH_PROBLEMS.format(path=path, problems="\n".join(shown)),
+                        title=M.WATCH_PROBLEMS_TITLE, severity="error", timeout=15, markup=False)
+            return
+        self.start_scenario = scenario
+        self.notify(M.WATCH_RELOADED.format(path=path, title=scenario.title), title=M.WATCH_RELOADED_TITLE,
+                    markup=False)
+        if self.session is not None:
+            self.new_session(scenario, self.session.player or self.player or "author")
+        else:
+            self._reset_to()
+            self.show_briefing(scenario)
+
     # --- screens ------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
@@ -204,6 +245,9 @@ class FactApp(App[int]):
 
     def on_mount(self) -> None:
         self._check_size(self.size.width, self.size.height)
+        if self.watch and self.scenario_path is not None and self.workshop is None:
+            self._watched = self._stamp()
+            self.set_interval(1.0, self.check_watched)
         if self.workshop is not None:
             self.sub_title = self.workshop.title
         elif self.load_path is not None:
@@ -456,7 +500,9 @@ def create_app(scenario: Scenario | str | Path | None = None, *, still: bool = F
     if isinstance(scenario, (str, Path)):
         from trainer.core.library import find
 
-        scenario, _ = find(str(scenario))
+        scenario, path = find(str(scenario))
+        if options.get("watch"):
+            options["scenario_path"] = path
     return FactApp(scenario, still=still, theme=theme, **options)
 
 

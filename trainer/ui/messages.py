@@ -635,6 +635,14 @@ LB_STATUS = "{games} games ranked · {unverified} not verified · {folders}"
 LB_UPDATED = " · updated {time}"
 LB_REFRESH = "Refresh"
 
+# --- --watch (scenario authors) -------------------------------------------------------
+
+WATCH_RELOADED = "Reloaded {path}: “{title}” starts again from week 1."
+WATCH_RELOADED_TITLE = "reloaded"
+WATCH_PROBLEMS = "{path} changed but does not load; the game goes on with the last good version.\n{problems}"
+WATCH_PROBLEMS_TITLE = "not reloaded"
+WATCH_MORE = "… and {count} more (fact-trainer validate {path})"
+
 # --- debrief ----------------------------------------------------------------------
 
 DEBRIEF_TITLE = "Debrief: {title}"
