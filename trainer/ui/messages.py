@@ -631,7 +631,7 @@ LB_UNVERIFIED = "Not ranked: these saves do not verify"
 LB_UNVERIFIED_COLUMNS = ("Name", "Round", "Weeks", "Why")
 LB_FINISHED = "{turn} ✓"
 LB_READING = "Reading the saves…"
-LB_STATUS = "{games} games ranked · {unverified} not verified · {folders}"
+LB_STATUS = "ranked: {games} · not verified: {unverified} · {folders}"
 LB_UPDATED = " · updated {time}"
 LB_REFRESH = "Refresh"
 
