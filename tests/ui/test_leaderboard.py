@@ -22,6 +22,14 @@ def _game(folder, player, weeks, decision=h.WEEK, seed=77):
     assert slot.save(game) is None
 
 
+async def _until(pilot, condition, timeout: float = 20) -> None:
+    """Wait for the board to read the saves (a replay each: slower on a busy machine)."""
+    for _ in range(int(timeout / 0.1)):
+        if condition():
+            return
+        await pilot.pause(0.1)
+
+
 def _rows(table: DataTable) -> list[list[str]]:
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
 
@@ -34,8 +42,7 @@ async def test_ranks_verified_games_and_lists_the_others_apart_and_refreshes(tmp
     _game(tmp_path, "Lucky", 2, seed=1)  # not the workshop's seed: not ranked
     app = create_leaderboard(path, [str(tmp_path / "saves")], every=0.2, still=True)
     async with app.run_test(size=(120, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _until(pilot, lambda: len(app.entries) == 3)
         ranked = _rows(app.query_one("#lb-ranked", DataTable))
         assert [r[0] for r in ranked] == ["1", "2"]
         assert {r[1] for r in ranked} == {"Li Na", "Wang Fang"}
@@ -43,10 +50,7 @@ async def test_ranks_verified_games_and_lists_the_others_apart_and_refreshes(tmp
         assert unverified[0][0] == "Lucky" and "seed 1" in unverified[0][3]
         # a new game shows without pressing anything
         _game(tmp_path, "Zhao Lei", 1)
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if app.query_one("#lb-ranked", DataTable).row_count == 3:
-                break
+        await _until(pilot, lambda: app.query_one("#lb-ranked", DataTable).row_count == 3)
         assert app.query_one("#lb-ranked", DataTable).row_count == 3
 
 

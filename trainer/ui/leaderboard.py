@@ -44,6 +44,8 @@ class LeaderboardApp(App[int]):
         self.still = still
         self.entries: list = []
         """The last leaderboard read (trainer.core.workshop.Entry rows)."""
+        self.reading = False
+        """A read is under way: the next tick waits for it (a replay of many saves can outlast a tick)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,13 +68,18 @@ class LeaderboardApp(App[int]):
 
     def action_refresh_board(self) -> None:
         """Read the saves again (in a thread: each is replayed to verify it)."""
-        self.read_board()
+        if not self.reading:
+            self.reading = True
+            self.read_board()
 
-    @work(thread=True, exclusive=True, group="leaderboard")
+    @work(thread=True, group="leaderboard")
     def read_board(self) -> None:
         from trainer.core.workshop import leaderboard
 
-        entries = leaderboard(self.workshop, self.scenarios, self.folders)
+        try:
+            entries = leaderboard(self.workshop, self.scenarios, self.folders)
+        finally:
+            self.call_from_thread(setattr, self, "reading", False)
         self.call_from_thread(self.show, entries)
 
     def show(self, entries: list) -> None:
