@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from trainer.core.scenario import Scenario
     from trainer.ui.session import Session
 
+SCREENS_CSS = Path(__file__).parent / "screens" / "screens.tcss"
+"""The rules of every screen but the title (each one's CSS_PATH): not parsed at launch."""
+
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
 
@@ -71,6 +74,8 @@ class FactApp(App[int]):
             from trainer.core.workshop import load_workshop
 
             self.workshop, self.workshop_scenarios = load_workshop(workshop)  # FileProblems: the caller says them
+            # the workshop screen is the default screen, whose CSS_PATH Textual does not load
+            self.css_path.append(SCREENS_CSS)
         self.player = player
         """The name New game offers: the command line's, then the last one typed."""
         self.watch = watch
@@ -454,9 +459,11 @@ class FactApp(App[int]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if not small and "trainer.ui.screens.dialogs" not in sys.modules:
+            return  # no TooSmallScreen was ever shown: launch does not import the dialogs
         from trainer.ui.screens.dialogs import TooSmallScreen
 
-        small = width < MIN_WIDTH or height < MIN_HEIGHT
         top = self.screen_stack[-1] if self.screen_stack else None
         if small:
             if isinstance(top, TooSmallScreen):

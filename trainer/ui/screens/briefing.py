@@ -17,6 +17,8 @@ from trainer.ui.widgets import scenario_info as info
 class BriefingScreen(Screen):
     """Read before week 1; Start plays it."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [
         Binding("enter", "start", M.KEY_START, priority=False),
         Binding("escape", "app.pop_screen", M.KEY_BACK),

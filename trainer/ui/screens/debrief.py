@@ -37,6 +37,8 @@ def _yticks(plt, top: float, fmt) -> None:
 class ExportScreen(ModalScreen[str | None]):
     """Asks the report's format; dismisses md, html, csv, json or None."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [Binding("escape", "dismiss(None)", M.KEY_BACK)]
 
     def __init__(self, folder: str):
@@ -62,6 +64,8 @@ class ExportScreen(ModalScreen[str | None]):
 
 class DebriefScreen(Screen):
     """Opened from the end of a game."""
+
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("x", "export", M.KEY_EXPORT),

@@ -15,6 +15,8 @@ from trainer.ui import messages as M
 class QuitScreen(ModalScreen[bool]):
     """Asks before quitting a game in progress; dismisses True to quit."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [
         Binding("escape,n", "dismiss(False)", M.QUIT_NO),
         Binding("y", "dismiss(True)", M.QUIT_YES),
@@ -42,6 +44,8 @@ class QuitScreen(ModalScreen[bool]):
 class TooSmallScreen(ModalScreen[None]):
     """Covers everything while the terminal is below the size the game needs."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [Binding("ctrl+q", "app.quit", M.KEY_QUIT, priority=True)]
 
     def __init__(self, min_w: int, min_h: int, w: int, h: int):
@@ -64,6 +68,8 @@ class TooSmallScreen(ModalScreen[None]):
 
 class NameScreen(ModalScreen[str | None]):
     """Asks the player's name before a new game; dismisses the cleaned name, or None."""
+
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
 
     BINDINGS = [Binding("escape", "dismiss(None)", M.NAME_CANCEL)]
 
@@ -113,6 +119,8 @@ class NameScreen(ModalScreen[str | None]):
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; dismisses True for yes. The safe answer has the focus."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [
         Binding("escape,n", "dismiss(False)", M.DELETE_NO),
         Binding("y", "dismiss(True)", M.DELETE_YES),
@@ -139,6 +147,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
 class MessageScreen(ModalScreen[None]):
     """A message to read and close: e.g. a save that cannot be loaded, and why."""
+
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
 
     BINDINGS = [Binding("escape,enter", "dismiss(None)", M.KEY_CLOSE)]
 
@@ -168,6 +178,8 @@ class LoadProblemScreen(ModalScreen[str | None]):
     Dismisses "continue" (from the replayed game), "restart" (the same scenario from week
     1, in a new file) or None (back).
     """
+
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", M.KEY_BACK),

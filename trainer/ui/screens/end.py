@@ -17,6 +17,8 @@ from trainer.ui import messages as M
 class EndScreen(Screen):
     """Shown once every week is played."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [
         Binding("d", "app.debrief", M.KEY_DEBRIEF),
         Binding("r", "app.play_again", M.KEY_PLAY_AGAIN),

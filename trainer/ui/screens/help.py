@@ -15,6 +15,8 @@ from trainer.ui import messages as M
 class HelpScreen(ModalScreen[None]):
     """The help, over whatever screen was showing; opened at a principle's entry when given one."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [
         Binding("escape,f1,q", "dismiss", M.KEY_CLOSE),
     ]

@@ -15,6 +15,8 @@ from trainer.ui.widgets.bars import BarChart
 class HistoryScreen(ModalScreen[None]):
     """Over the planning or results screen; Esc closes it."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [Binding("escape,f2,h,q", "dismiss", M.KEY_CLOSE)]
 
     def compose(self) -> ComposeResult:

@@ -20,6 +20,8 @@ from trainer.ui.screens.dialogs import ConfirmScreen
 class LoadScreen(Screen):
     """A table of the saves in the app's saves folder, newest first."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [
         Binding("enter", "load", M.KEY_LOAD),
         Binding("delete,d", "delete", M.KEY_DELETE),

@@ -18,6 +18,8 @@ from trainer.ui.widgets import scenario_info as info
 class PickerScreen(Screen):
     """A list on the left, the highlighted scenario on the right."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [
         Binding("escape", "app.title", M.KEY_BACK),
         Binding("q", "app.quit", M.KEY_QUIT, show=False),

@@ -26,6 +26,8 @@ AUTO_KOL = "__auto__"
 class PlanningScreen(Screen):
     """The four positions side by side, the strengths below, the budget live on top."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [
         Binding("ctrl+n", "end_turn", M.KEY_END_TURN, id="end_turn"),
         Binding("f2", "app.history", M.KEY_HISTORY, id="history"),

@@ -38,6 +38,8 @@ def _arrow(before: float, after: float, same: bool) -> Text:
 class ResultsScreen(Screen):
     """Shown after each week; Next goes on to the following week or the final score."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     BINDINGS = [
         Binding("enter,space", "next", M.KEY_NEXT, id="next"),
         Binding("f2,h", "app.history", M.KEY_HISTORY, id="history"),

@@ -25,6 +25,8 @@ class WorkshopScreen(Screen):
     """The default screen in workshop mode: the gate until the participant has joined, then
     the list of rounds (the first not yet played is highlighted)."""
 
+    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
     DEFAULT_CSS = """
     WorkshopScreen { align: center top; }
     #ws-panel { width: 76; max-width: 100%; height: auto; padding: 0 1; }
