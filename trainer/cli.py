@@ -124,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `fact-trainer` and `python -m trainer`."""
+    if argv is None:
+        argv = sys.argv[1:]
+    if not argv:  # the game itself: no parser to build on the way to the title screen
+        return _play(argparse.Namespace())
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "command", None) == "report" and not args.format:
