@@ -34,6 +34,15 @@ def _scenario(name: str):
         return None
 
 
+def _saved_game(path: str):
+    """The save replayed (LoadedSave), or None after printing why it cannot be read."""
+    try:
+        return load_game(path)
+    except SaveError as exc:
+        print(exc, file=sys.stderr)
+        return None
+
+
 def _workshop(path: str):
     """The workshop file's (Workshop, scenarios), or None after printing why not."""
     from trainer.core.workshop import load_workshop
@@ -188,10 +197,8 @@ def cmd_saves(args: argparse.Namespace) -> int:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """Replay a save; print what simulate prints, or exit 1 when it does not verify."""
-    try:
-        loaded = load_game(args.save)
-    except SaveError as exc:
-        print(exc, file=sys.stderr)
+    loaded = _saved_game(args.save)
+    if loaded is None:
         return 1
     if not loaded.verified:
         print(f"{args.save}: does not verify ({loaded.status}):", file=sys.stderr)
@@ -275,13 +282,10 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write a save's debrief as Markdown, HTML, CSV or JSON under saves/reports/."""
-    from trainer.core.saves import SaveError
     from trainer.export import reports_dir, write_report
 
-    try:
-        loaded = load_game(args.save)
-    except SaveError as exc:
-        print(exc, file=sys.stderr)
+    loaded = _saved_game(args.save)
+    if loaded is None:
         return 1
     if not loaded.game.reports:
         print(f"{args.save}: no week has been played yet: nothing to report", file=sys.stderr)

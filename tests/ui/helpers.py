@@ -49,15 +49,7 @@ async def play_weeks(pilot, weeks: int, decision: Decision = WEEK) -> None:
 
 async def to_results(pilot, weeks: int = 1) -> None:
     await to_planning(pilot)
-    a = pilot.app
-    for i in range(weeks):
-        a.session.draft = WEEK
-        a.end_turn()
-        await pilot.pause()
-        if i < weeks - 1:
-            a.after_results()
-            await pilot.pause()
-    await settle(pilot)
+    await play_weeks(pilot, weeks)
 
 
 async def to_end(pilot) -> None:

@@ -19,7 +19,6 @@ from pathlib import Path
 from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
-from pydantic_core import PydanticUndefined
 
 from trainer.core.plan import DefaultDecision, TurnDecision
 from trainer.core.scenario import (
