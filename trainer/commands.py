@@ -240,7 +240,7 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
     import csv
     import io
 
-    from trainer.core.saves import SaveError, write_atomic_text
+    from trainer.core.saves import write_atomic_text
     from trainer.export import csv_rows, write_report
 
     board = io.StringIO()
