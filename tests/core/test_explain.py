@@ -48,3 +48,75 @@ def test_reasons_are_sorted_and_signed(scenario):
     found = reasons(report)
     assert found and [abs(r.gmv) for r in found] == sorted((abs(r.gmv) for r in found), reverse=True)
     assert any(r.kind == "refunds" and r.gmv < 0 for r in found)
+
+
+# Every large cause is named, with its counterfactual size. The oracle below rebuilds each
+# "week without the cause" independently of trainer.core.explain: a scenario without its
+# events, a KOL of average fit, a state with the cause taken out.
+
+def _oracle(scenario, report, luck):
+    """(kind, GMV the cause added) for each cause, replayed without it."""
+    engine = Engine(scenario)
+    st, d = report.before, report.decision
+    replay = lambda state=st, decision=d, noise=luck, eng=engine: eng.resolve(state, decision, noise).gmv
+    out = {
+        "strengths": replay(state=st.copy(content=50.0, brand=50.0, product=50.0, price=50.0)),
+        "awareness": replay(state=st.copy(awareness=0.0)),
+        "pool": replay(state=st.copy(pool=1.0)),
+        "tags": replay(state=st.copy(tags=1.0)),
+        "fans": replay(state=st.copy(fans=0.0)),
+        "throttle": replay(state=st.copy(penalty=0.0)),
+        "discount": replay(decision=d.replace(discount=0.0)),
+        "luck": replay(noise=(1.0,) * len(luck)),
+        "carryover": replay(state=st.copy(adstock_field=0.0, adstock_alliance=0.0, adstock_campaign=0.0,
+                                          kol_impressions=0.0)),
+        "auction": replay(state=st.copy(last_gpm=None)),
+        "event": replay(eng=Engine(scenario.model_copy(update={"events": []}))),
+    }
+    if report.drivers.kol is not None:
+        kols = [k.model_copy(update={"fit": 0.5}) if k.id == report.drivers.kol else k for k in scenario.kols]
+        out["kol_fit"] = replay(eng=Engine(scenario.model_copy(update={"kols": kols})))
+    return {kind: report.gmv - gmv for kind, gmv in out.items()}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_every_large_cause_is_named_with_its_counterfactual_size(seed):
+    import random
+
+    from trainer.core.library import find
+
+    rng = random.Random(seed)
+    ids = ("tutorial", "dairy-gpm", "double11-festival", "kol-launch", "quality-gmv", "trust-platform")
+    scenario, _ = find(ids[seed % len(ids)])
+    game = Engine(scenario).new_game(seed)
+    checked = 0
+    while not game.finished:
+        budget = scenario.budget_of(game.turn)
+        shares = [rng.random() for _ in range(6)]
+        total = sum(shares)
+        money = [int(budget * 0.95 * s / total) for s in shares]
+        kols = [k for k in scenario.kols if k.fee <= money[3]]
+        kol = rng.choice(kols) if kols else None
+        decision = Decision(field=money[0], alliance=money[1], campaign=money[2],
+                            top_kol=money[3] if kol else 0, kol=kol.id if kol else None,
+                            content=money[4] + (0 if kol else money[3]), product=money[5],
+                            discount=rng.choice((0, 0, 10, 25, 45, 70)))
+        previous = game.reports[-1] if game.reports else None
+        report = game.step(decision)
+        named = {r.kind: r for r in reasons(report, previous)}
+        for kind, effect in _oracle(scenario, report, game.engine.luck(seed)[report.turn - 1]).items():
+            if abs(effect) > 0.05 * report.gmv:
+                assert kind in named, f"turn {report.turn}: {kind} moved GMV by {effect:,.0f} but is not named"
+            if kind in named:
+                assert named[kind].gmv == pytest.approx(effect, rel=0.10, abs=0.005 * report.gmv), kind
+        checked += 1
+    assert checked == scenario.turns
+
+
+def test_a_position_that_starts_is_named_as_started(scenario):
+    budget = scenario.budget_of(1)
+    a, b = two_turns(scenario, Decision(field=budget // 2), Decision(field=budget // 2, alliance=budget // 3))
+    alliance = next(c for c in changes(a, b) if c.position == "alliance")
+    assert alliance.cause == "started"
+    started = [r for r in reasons(b, a) if r.kind == "started"]
+    assert started and started[0].position == "alliance" and started[0].gmv > 0

@@ -48,7 +48,7 @@ def fingerprint(game: Game) -> list[tuple]:
     out = []
     for r in game.reports:
         out.append((r.gmv, r.impressions, r.orders, r.refunds, r.profit, r.commissions,
-                    tuple(c for ch in r.channel_data for c in ch), r.driver_data[:-1],
+                    tuple(c for ch in r.channel_data for c in ch), tuple(v for k, v in r.driver_data.items() if k != "strength_gains"),
                     tuple(getattr(r.after, f) for f in State.__slots__)))
     return out
 
@@ -182,10 +182,11 @@ def test_stopping_self_broadcast_lowers_the_base_gradually(scenario):
     for _ in range(turns - 3):
         r = game.step(Decision())
         following.append(r.fans.gmv + r.channels["field"].gmv)
-    # falls every turn, but the first turn without F keeps most of the base
-    assert following[0] < base
+    # the live room's habit and the fans it built carry the first turn without F (it may even
+    # sell more, as fans followed last turn), then the base falls every turn and ends below it
     assert following[0] > 0.4 * base
     assert all(b < a for a, b in zip(following, following[1:]))
+    assert following[-1] < base
     assert following[-1] > 0
 
 
@@ -292,7 +293,10 @@ def test_deep_discounts_bring_refunds_and_a_lower_rating(scenario):
     fair = game.preview(spend)
     threshold = scenario.market.discount_threshold
     deep = game.preview(spend.replace(discount=min(90.0, threshold + 25)))
-    assert deep.gmv > fair.gmv  # the temptation: more GMV now
+    at_line = game.preview(spend.replace(discount=threshold))
+    assert deep.orders > fair.orders  # the temptation: more orders now
+    assert at_line.gmv > fair.gmv  # up to the line a deal can lift GMV a little
+    assert deep.gmv < at_line.gmv  # past it, deals draw few new buyers: the price cut is lost
     assert deep.drivers.refund_rate > fair.drivers.refund_rate
     assert deep.after.rating < fair.after.rating
     within = game.preview(spend.replace(discount=threshold / 2))

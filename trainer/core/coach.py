@@ -20,13 +20,15 @@ MAX_TIPS = 3
 
 @dataclass(slots=True, frozen=True)
 class MarginalReturn:
-    """What one more slice on a position would add to this turn's GMV."""
+    """What one more slice on a position would add, this week and the next."""
 
     position: str
     amount: int
     """The slice, in yuan (for T without a booking: the fee of the KOL it would book)."""
     gmv: float
-    """GMV the slice adds this turn."""
+    """GMV the slice adds over this week and the next (the next played with the same plan),
+    less the commission it costs: so a KOL's fee, fit, fatigue and what the booking does to
+    the account's tags and the traffic pool are all in it."""
     kol: str | None = None
     """For T: the KOL the slice goes to."""
 
@@ -36,19 +38,28 @@ class MarginalReturn:
         return self.gmv / self.amount if self.amount > 0 else 0.0
 
 
+def _value(game: Game, decision: Decision) -> float:
+    """GMV less commissions of `decision` this week and, played again, the next week."""
+    engine, turn = game.engine, game.turn
+    luck = engine.luck(game.seed)
+    now = engine.resolve(game.state, decision, luck[turn - 1])
+    value = now.gmv - now.commissions
+    if turn < game.scenario.turns:
+        nxt = engine.resolve(now.after, decision, luck[turn])
+        value += nxt.gmv - nxt.commissions
+    return value
+
+
 def marginal_returns(game: Game, decision: Decision, slice_share: float = 0.1) -> dict[str, MarginalReturn]:
-    """For each position, the GMV the next slice (a share of the turn's budget) would add to
-    `decision` this turn. Budget limits are ignored: the question is where money works hardest.
-    Empty once the game is over."""
+    """For each position, what the next slice (a share of the turn's budget) would add to
+    `decision` over this week and the next, net of commission. Budget limits are ignored:
+    the question is where money works hardest. Empty once the game is over."""
     scenario = game.scenario
     if game.finished:
         return {}
-    turn = game.turn
-    budget = scenario.budget_of(turn)
+    budget = scenario.budget_of(game.turn)
     amount = max(1, int(budget * slice_share))
-    luck = game.engine.luck(game.seed)[turn - 1]
-    resolve = game.engine.resolve
-    base = resolve(game.state, decision, luck).gmv
+    base = _value(game, decision)
     out: dict[str, MarginalReturn] = {}
     for position in POSITIONS:
         if position == "top_kol":
@@ -57,16 +68,16 @@ def marginal_returns(game: Game, decision: Decision, slice_share: float = 0.1) -
                 affordable = [k for k in scenario.kols if k.fee <= budget]
                 if not affordable:
                     continue
-                kol = max(affordable, key=lambda k: (game.engine.fit_of(k), k.audience))
-                more = decision.replace(top_kol=kol.fee, kol=kol.id)
-                gain = resolve(game.state, more, luck).gmv - base
+                # the KOL whose booking would add the most, fee, fit, fatigue and tags counted
+                options = [(k, _value(game, decision.replace(top_kol=k.fee, kol=k.id)) - base) for k in affordable]
+                kol, gain = max(options, key=lambda kg: kg[1] / kg[0].fee)
                 out[position] = MarginalReturn(position, kol.fee, gain, kol.id)
                 continue
             more = decision.replace(top_kol=decision.top_kol + amount, kol=kol.id)
-            out[position] = MarginalReturn(position, amount, resolve(game.state, more, luck).gmv - base, kol.id)
+            out[position] = MarginalReturn(position, amount, _value(game, more) - base, kol.id)
             continue
         more = decision.replace(**{position: getattr(decision, position) + amount})
-        out[position] = MarginalReturn(position, amount, resolve(game.state, more, luck).gmv - base)
+        out[position] = MarginalReturn(position, amount, _value(game, more) - base)
     return out
 
 

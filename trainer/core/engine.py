@@ -1,27 +1,31 @@
 """The FACT market model: decisions in, a turn report out, the state moved on.
 
-One turn (a week) works like this, every step visible in the report's drivers:
+One turn (a week) works like this; every step is one named formula in `Engine.resolve`
+and shows in the report's drivers:
 
 1. **Paid reach.** Spend on F, A and C adds to what still works from earlier turns
-   (carryover, `x_eff = spend + carryover * x_eff_last`) and buys impressions on a Hill
-   saturation curve whose ceiling is `saturation * 1000 / cpm`: the first yuan buy at
-   the cost of reach `cpm`, each further yuan less. Content strength makes reach
-   cheaper. Campaign reach is small outside events and multiplied in event turns.
-   T reach is the booked KOL's audience, more with deeper cooperation (paying more
-   than the slot fee), less than proportionally.
-2. **Organic reach.** The recommender shows the store to `pool level x (pool_base +
-   amplification x paid impressions)` people; the pool level moves each turn with the
-   last turn's GPM against the category benchmark: the snowball. Fans visit the
-   store, more while self-broadcast is active.
-3. **Conversion.** Orders per impression = base conversion x the position's
-   conversion x a strengths multiplier (its weights over content, brand, product,
-   price) x brand awareness x the turn's luck; in event turns campaign conversion is
-   scaled by price competitiveness to the power of the competition; KOL conversion
-   by fit. A discount raises orders and lowers the order value.
-4. **Quality.** Refunds grow with a weak product and with discounts past the
-   threshold; refunds move the store rating, and a rating below the threshold
-   throttles recommended and campaign traffic from the next turn on.
-5. **State.** Fans, creators, strengths, awareness, the pool level and rating move.
+   (carryover, `x_eff = spend + carryover * x_eff_last`) and buys impressions on one Hill
+   saturation curve (`hill`) whose ceiling is `saturation * 1000 / cpm`. Content
+   strength and last turn's GPM make reach cheaper (the ad auction). Campaign reach is
+   small outside events and multiplied in event turns. T reach is the booked KOL's
+   audience, more with deeper cooperation, less when the audience saw the brand lately.
+2. **Conversion.** Orders per impression = base conversion x the position's conversion
+   x a strengths multiplier (concave: strengths pay back with diminishing returns) x
+   brand awareness x the turn's luck x the discount's pull (which flattens past the
+   discount line). In event turns campaign conversion is scaled by price
+   competitiveness to the power of the competition; KOL conversion by fit.
+3. **Organic reach.** The recommender amplifies *converting* traffic (paid GMV in
+   benchmark impressions, not raw views), scaled by the pool level that net GPM earned
+   and by how clear the account's tags are, and saturates against the category's finite
+   audience: the snowball, bounded. Mismatched traffic (an off-fit KOL, creators
+   outside the category) confuses the tags. Fans visit, mostly while the live room runs.
+4. **Quality.** Refunds come from the category, a weak product and discounts (steeply
+   past the line). GPM and the recommender's signal are net of refunds. The store
+   rating is a slow rolling measure of service; a rating below the threshold earns a
+   traffic penalty that lasts and fades only once the rating has recovered; a discount
+   past the line also fails the platform's price check.
+5. **State.** Fans, creators (saturating), strengths, awareness, tags, the pool level,
+   the rating and the penalty move on.
 
 Numbers are floats inside; the engine never rounds or formats for a screen.
 """
@@ -35,13 +39,18 @@ from dataclasses import dataclass, field, fields
 from trainer.core.plan import Decision, PlanError, check_decision
 from trainer.core.scenario import POSITIONS, STRENGTHS, Scenario, kol_fit, provider_strength
 
-MODEL_VERSION = 3
+MODEL_VERSION = 4
 """The market model's version: raise it whenever the same scenario, seed and decisions would
 give different figures (tests/core/test_golden.py fails until it is raised). Saves record
 it, so an old save replayed by a newer model is reported as such, not as edited."""
 
 NEUTRAL = 50.0  # strengths at 50 leave conversion as it is
 KOL_FATIGUE = 1.0  # each recent booking (half fading a turn) divides fresh KOL reach by 1 + this
+PAST_LINE_PULL = 0.3  # past the discount line, each further point draws buyers like 0.3 of a point
+ON_TARGET = {"field": 1.0, "campaign": 0.7}  # share of a position's viewers who are the brand's target
+REC_WEIGHTS = (0.3, 0.1, 0.3, 0.3)  # what "guess you like" weighs: content, product, and price
+FAN_WEIGHTS = (0.1, 0.3, 0.4, 0.2)  # fans already know the brand
+RANKING = 1.5  # creators' sales count this much more to the recommender: a product many carry climbs the rankings
 
 
 @dataclass(slots=True)
@@ -60,6 +69,10 @@ class State:
     pool: float
     """Traffic-pool level: 1 is where every store starts."""
     creators: float
+    tags: float = 1.0
+    """How clearly the account's tags describe its buyers, 0.2 to 1: the recommender's aim."""
+    penalty: float = 0.0
+    """The platform's traffic penalty for poor service, 0 to 0.75 (0 = none)."""
     adstock_field: float = 0.0
     adstock_alliance: float = 0.0
     adstock_campaign: float = 0.0
@@ -70,13 +83,16 @@ class State:
     kol_fatigue: float = 0.0
     """How much top-KOL audiences have seen the brand lately: each booking adds 1, half fades each turn."""
     last_gpm: float | None = None
+    """Last turn's GPM, net of refunds: what the recommender and the ad auction read."""
     last_gmv: float | None = None
     last_pool: float = 1.0
     """The pool level a turn earlier, to tell how it moved."""
 
-    def copy(self) -> State:
-        """An independent copy."""
-        return State(*(getattr(self, name) for name in _STATE_FIELDS))
+    def copy(self, **changes) -> State:
+        """An independent copy, with some fields changed."""
+        values = {name: getattr(self, name) for name in _STATE_FIELDS}
+        values.update(changes)
+        return State(**values)
 
     def strengths(self) -> dict[str, float]:
         """The four strengths by name."""
@@ -94,6 +110,34 @@ def gpm_of(gmv: float, impressions: float) -> float:
 def roi_of(gmv: float, cost: float) -> float:
     """GMV per yuan of cost (0 with no cost)."""
     return gmv / cost if cost > 0 else 0.0
+
+
+def hill(x: float, k: float, shape: float = 1.0) -> float:
+    """The Hill saturation curve: the share of a ceiling that effective spend `x` reaches,
+    half at `k`, bending from the first yuan at shape 1 and S-shaped above 1."""
+    if x <= 0.0:
+        return 0.0
+    if shape == 1.0:
+        return x / (x + k)
+    xs = x**shape
+    return xs / (xs + k**shape)
+
+
+def strength_factor(weights: tuple[float, float, float, float], c: float, b: float, p: float, pr: float) -> float:
+    """A source's multiplier on conversion from the strengths it weighs: 1 at 50, 0.3 at 0,
+    about 1.29 at 100; concave, so each point is worth less than the one before."""
+    mean = weights[0] * c + weights[1] * b + weights[2] * p + weights[3] * pr
+    return 0.3 + 0.7 * math.sqrt(mean / NEUTRAL if mean > 0.0 else 0.0)
+
+
+def fit_factor(fit: float) -> float:
+    """KOL conversion by fit: 0.16 for a star of another world (fit 0.15), about 1 at 0.85."""
+    return 0.1 + 1.1 * fit**1.5
+
+
+def rating_throttle(penalty: float) -> float:
+    """Traffic factor for the platform's penalty: 1 without one, down to 0.25."""
+    return 1.0 - penalty
 
 
 @dataclass(slots=True)
@@ -152,15 +196,15 @@ class Drivers:
     pool_change: float
     """Relative change of the pool level since the last turn (0.18 = +18%)."""
     gpm_signal: float | None
-    """Last turn's GPM over the category benchmark: what moved the pool (None in turn 1)."""
+    """Last turn's net GPM over the category benchmark: what moved the pool (None in turn 1)."""
     recommendation_boost: float
     """Recommended impressions relative to pool level 1 with this turn's paid traffic (pool x throttle x event)."""
     auction: float
     """How much cheaper paid reach was thanks to last turn's GPM (above 1 cheaper, below 1 dearer)."""
     throttle: float
-    """Traffic factor from the store rating (1 = no throttling)."""
+    """Traffic factor from the platform's penalty (1 = no throttling)."""
     throttled_impressions: float
-    """Recommended and campaign impressions the rating cost."""
+    """Recommended and campaign impressions the penalty cost."""
     event: str | None
     event_traffic: float
     """The event's traffic multiplier (1 without an event)."""
@@ -172,7 +216,7 @@ class Drivers:
     discount_orders: float
     """Multiplier on orders from the discount."""
     fan_activity: float
-    """How active self-broadcast kept the fans, 0.3 to 1."""
+    """How active self-broadcast kept the fans, 0.2 to 1."""
     kol: str | None
     """Id of the KOL booked this turn."""
     kol_fit: float
@@ -187,11 +231,23 @@ class Drivers:
     refund_product: float
     """Refund rate added by a product below the quality line."""
     refund_discount: float
-    """Refund rate added by a discount past the threshold."""
+    """Refund rate added by the discount."""
     provider_field: float
     """Reach x conversion multiplier on F from hired service providers (1 = none)."""
     provider_alliance: float
     """Reach x conversion multiplier on A from hired service providers (1 = none)."""
+    tags: float = 1.0
+    """Tag clarity this turn (1 = the recommender knows exactly who buys)."""
+    tags_after: float = 1.0
+    """Tag clarity after this turn's traffic."""
+    mismatch: float = 0.0
+    """Share of this turn's paid viewers outside the brand's target."""
+    audience_share: float = 0.0
+    """Recommended impressions as a share of the category's weekly audience (saturation of the snowball)."""
+    penalty_after: float = 0.0
+    """The platform's traffic penalty after this turn (0 = none)."""
+    price_check: bool = False
+    """True when a discount past the line failed the platform's price check."""
     strength_gains: dict[str, float] = field(default_factory=dict)
     """Points each strength gained from this turn's investment (before decay)."""
 
@@ -224,8 +280,12 @@ class TurnReport:
     profit: float
     before: State
     after: State
-    driver_data: tuple
-    """The Drivers fields, in order."""
+    driver_data: dict
+    """The Drivers fields by name."""
+    luck: tuple = ()
+    """The turn's luck, one factor per source: what a counterfactual replay needs."""
+    engine: Engine | None = None
+    """The engine that resolved the turn: a counterfactual replay uses it (see explain)."""
     _channels: dict[str, ChannelResult] | None = None
     _drivers: Drivers | None = None
 
@@ -240,13 +300,17 @@ class TurnReport:
     def drivers(self) -> Drivers:
         """Why the numbers came out as they did."""
         if self._drivers is None:
-            data = self.driver_data
-            self._drivers = Drivers(*data[:-1], dict(zip(STRENGTHS, data[-1])))
+            self._drivers = Drivers(**self.driver_data)
         return self._drivers
 
     @property
     def gpm(self) -> float:
-        """GMV per 1,000 impressions over every source."""
+        """GMV net of refunds per 1,000 impressions over every source: the GPM the platform reads."""
+        return gpm_of(self.net_gmv, self.impressions)
+
+    @property
+    def gross_gpm(self) -> float:
+        """GMV before refunds per 1,000 impressions."""
         return gpm_of(self.gmv, self.impressions)
 
     @property
@@ -260,18 +324,7 @@ class TurnReport:
         return sum(c.impressions for c in self.channels.values())
 
 
-# A position's strengths multiplier on conversion is 0.25 + 1.5 x (weighted mean of the
-# strengths) / 100: 0.25 at all strengths 0, 1 at 50, 1.75 at 100. Recommended viewers
-# weigh content and product (0.4, 0.1, 0.4, 0.1); fans already know the brand
-# (0.1, 0.3, 0.4, 0.2).
 _NOISE_DRAWS = 6  # one per position, recommended and fans; drawn whatever the decisions
-
-
-def rating_throttle(rating: float, threshold: float) -> float:
-    """Traffic factor for a store rating: 1 at or above the threshold, then down to 0.25."""
-    if rating >= threshold:
-        return 1.0
-    return max(0.25, 1.0 - (threshold - rating))
 
 
 def _flat(model):
@@ -298,14 +351,24 @@ class _Paid:
         self.conv = params.conversion
         self.weights = params.weights.normalised()
 
-    def curve(self, x: float) -> float:
-        """The share of the ceiling that effective spend `x` reaches (Hill)."""
-        if x <= 0.0:
-            return 0.0
-        if self.shape == 1.0:
-            return x / (x + self.k)
-        xs = x**self.shape
-        return xs / (xs + self.k**self.shape)
+    def reach(self, spend: float, adstock: float, ceiling: float, room: float = 1.0) -> tuple[float, float, float, float]:
+        """(impressions, fresh impressions, effective spend, saturation loss in impressions)
+        of `spend` with last turn's `adstock`, under a ceiling of impressions; `room`
+        scales the half-saturation spend (an event makes room for more)."""
+        k = self.k * room
+        x = spend + self.carry * adstock
+        impressions = ceiling * hill(x, k, self.shape)
+        fresh = ceiling * hill(spend, k, self.shape)
+        linear = spend * ceiling / k
+        return impressions, fresh, x, (linear - fresh if linear > fresh else 0.0)
+
+
+NO_OVERRIDES: frozenset[str] = frozenset()
+"""What `resolve` changes for a counterfactual replay: nothing."""
+
+OVERRIDES = ("no_event", "average_fit", "neutral_price_check")
+"""Parts of a turn a counterfactual replay can switch off (see trainer.core.explain):
+the event, the KOL's fit (replaced by an average 0.5) and price competition in events."""
 
 
 class Engine:
@@ -336,7 +399,7 @@ class Engine:
         self._start = State(
             turn=1, content=s.content, brand=s.brand, product=s.product, price=s.price,
             awareness=b.awareness, fans=float(b.fans), rating=b.rating, pool=1.0,
-            creators=float(scenario.creators.count),
+            creators=float(scenario.creators.count), tags=b.tags,
         )
         self._luck: dict[int, list[tuple[float, ...]]] = {}
 
@@ -383,32 +446,34 @@ class Engine:
                 return kol, fit
         return None, 0.0
 
-    def resolve(self, state: State, decision: Decision, noise: tuple[float, ...]) -> TurnReport:
+    def resolve(self, state: State, decision: Decision, noise: tuple[float, ...],
+                overrides: frozenset[str] = NO_OVERRIDES) -> TurnReport:
         """Play `decision` from `state` with the turn's luck; `state` is left unchanged.
 
         The decision is assumed valid (see plan.check_decision); amounts are used as given.
-        This is the hot path of bots and searches: plain locals, no allocation it can avoid.
+        `overrides` (see OVERRIDES) switch parts of the turn off for a counterfactual replay.
         """
-        m = self._market
-        brand = self._brand
-        creators = self._creators
+        m, brand, creators = self._market, self._brand, self._creators
         turn = state.turn
         ev_name, ev_traffic, competition = self._events[turn - 1]
+        if "no_event" in overrides:
+            ev_name, ev_traffic, competition = None, 1.0, 0.0
         c, b, p, pr = state.content, state.brand, state.product, state.price
 
+        # the offer: a discount lowers the order value and draws buyers, less and less past the line
         disc = decision.discount / 100.0
+        line = m.discount_threshold / 100.0
+        pull = disc if disc <= line else line + PAST_LINE_PULL * (disc - line)
+        discount_orders = (1.0 / (1.0 - pull)) ** m.discount_elasticity
         aov = brand.price * (1.0 - disc)
-        discount_orders = (1.0 / (1.0 - disc)) ** m.discount_elasticity if disc > 0.0 else 1.0
-        awareness_factor = 0.85 + 0.3 * state.awareness / 100.0
-        rating = state.rating
-        throttle = 1.0 if rating >= m.rating_threshold else max(0.25, 1.0 - (m.rating_threshold - rating))
-        # content makes reach cheaper, and so does a store that converts: the ad auction
-        # ranks by expected GMV per impression, so last turn's GPM prices this turn's reach
-        last_gpm = state.last_gpm
-        gpm_ratio = last_gpm / m.gpm_benchmark if last_gpm is not None else 1.0
-        auction = math.sqrt(2.0 if gpm_ratio > 2.0 else (0.5 if gpm_ratio < 0.5 else gpm_ratio))
-        reach = auction / (1.25 - 0.005 * c)  # impressions per yuan, relative to the cpm
+        awareness_factor = 0.8 + 0.6 * state.awareness / 100.0
         base = m.base_conversion * discount_orders * awareness_factor
+
+        # the platform: its penalty throttles traffic; the ad auction prices reach by last GPM
+        throttle = rating_throttle(state.penalty)
+        gpm_ratio = state.last_gpm / m.gpm_benchmark if state.last_gpm is not None else 1.0
+        auction = math.sqrt(min(2.0, max(0.5, gpm_ratio)))
+        reach = auction * (0.75 + 0.005 * c)  # impressions per yuan relative to the cpm
 
         # service providers hired this turn: more reach and conversion on F or A, for a fee
         reach_fp = conv_fp = reach_ap = conv_ap = 1.0
@@ -417,210 +482,195 @@ class Engine:
             position, p_reach, p_conv, fee = self._providers[pid]
             fees += fee
             if position == "field":
-                reach_fp *= p_reach
-                conv_fp *= p_conv
+                reach_fp, conv_fp = reach_fp * p_reach, conv_fp * p_conv
             else:
-                reach_ap *= p_reach
-                conv_ap *= p_conv
+                reach_ap, conv_ap = reach_ap * p_reach, conv_ap * p_conv
 
-        # F: self-broadcast
-        P = self._field
-        spend_f = decision.field
-        x_f = spend_f + P.carry * state.adstock_field
-        ceil_f = P.k * P.per_yuan * reach * reach_fp
-        if P.shape == 1.0:  # the common case, inlined
-            impr_f = ceil_f * x_f / (x_f + P.k) if x_f > 0.0 else 0.0
-            fresh_f = ceil_f * spend_f / (spend_f + P.k) if spend_f > 0.0 else 0.0
-        else:
-            impr_f = ceil_f * P.curve(x_f)
-            fresh_f = ceil_f * P.curve(spend_f)
-        w = P.weights
-        factor_f = 0.25 + 0.015 * (w[0] * c + w[1] * b + w[2] * p + w[3] * pr)
-        cvr_f = base * P.conv * factor_f * conv_fp * noise[0]
-        orders_f = impr_f * cvr_f
-        gmv_f = orders_f * aov
-        sat_f = spend_f * P.per_yuan * reach * reach_fp - fresh_f
-        field = (spend_f, impr_f, orders_f, gmv_f, 0.0, impr_f - fresh_f,
-                 sat_f * cvr_f * aov if sat_f > 0.0 else 0.0, factor_f)
-        k_field = P.k
+        # F: the brand's own live room
+        F = self._field
+        impr_f, fresh_f, x_f, sat_f = F.reach(decision.field, state.adstock_field, F.k * F.per_yuan * reach * reach_fp)
+        factor_f = strength_factor(F.weights, c, b, p, pr)
+        cvr_f = base * F.conv * factor_f * conv_fp * noise[0]
+        gmv_f = impr_f * cvr_f * aov
 
-        # A: creators sell on commission alone; support (the spend) multiplies their reach
-        P = self._alliance
-        spend_a = decision.alliance
-        x_a = spend_a + P.carry * state.adstock_alliance
-        pool_share = state.creators / (creators.count if creators.count > 1 else 1.0)
+        # A: creators sell on commission; support (the spend) multiplies their reach
+        A = self._alliance
+        pool_share = state.creators / max(1.0, creators.count)
         organic_a = state.creators * creators.reach * reach_ap
-        ceil_a = P.k * P.per_yuan * reach * pool_share * reach_ap
-        if P.shape == 1.0:
-            impr_a = (ceil_a * x_a / (x_a + P.k) if x_a > 0.0 else 0.0) + organic_a
-            fresh_a = (ceil_a * spend_a / (spend_a + P.k) if spend_a > 0.0 else 0.0) + organic_a
-        else:
-            impr_a = ceil_a * P.curve(x_a) + organic_a
-            fresh_a = ceil_a * P.curve(spend_a) + organic_a
-        w = P.weights
-        factor_a = 0.25 + 0.015 * (w[0] * c + w[1] * b + w[2] * p + w[3] * pr)
-        cvr_a = base * P.conv * factor_a * (0.5 + 0.7 * creators.match) * conv_ap * noise[1]
-        orders_a = impr_a * cvr_a
-        gmv_a = orders_a * aov
+        impr_a, fresh_a, x_a, sat_a = A.reach(decision.alliance, state.adstock_alliance,
+                                             A.k * A.per_yuan * reach * pool_share * reach_ap)
+        impr_a, fresh_a = impr_a + organic_a, fresh_a + organic_a
+        factor_a = strength_factor(A.weights, c, b, p, pr)
+        cvr_a = base * A.conv * factor_a * (0.4 + 0.8 * creators.match) * conv_ap * noise[1]
+        gmv_a = impr_a * cvr_a * aov
         rate = decision.commission if decision.commission is not None else creators.default_commission
-        sat_a = spend_a * P.per_yuan * reach * pool_share * reach_ap + organic_a - fresh_a
         commission_a = gmv_a * rate / 100.0
-        alliance = (spend_a, impr_a, orders_a, gmv_a, commission_a, impr_a - fresh_a,
-                    sat_a * cvr_a * aov if sat_a > 0.0 else 0.0, factor_a)
-        k_alliance = P.k
 
-        # C: small outside events; in event turns bigger by the event's traffic, and
-        # conversion decided by price competitiveness to the power of the competition
-        P = self._campaign
-        spend_c = decision.campaign
-        x_c = spend_c + P.carry * state.adstock_campaign
+        # C: small outside events; an event multiplies how much it can take (its ceiling and the
+        # spend that reaches half of it): the explosive field. Conversion is decided by price
+        # competitiveness under the event's competition (a discount counts only up to the line)
+        C = self._campaign
         scale = ev_traffic if ev_name else m.campaign_off_event
-        ceil_c = P.k * P.per_yuan * reach * scale
-        if P.shape == 1.0:
-            impr_c_free = ceil_c * x_c / (x_c + P.k) if x_c > 0.0 else 0.0
-            fresh_c = (ceil_c * spend_c / (spend_c + P.k) if spend_c > 0.0 else 0.0) * throttle
-        else:
-            impr_c_free = ceil_c * P.curve(x_c)
-            fresh_c = ceil_c * P.curve(spend_c) * throttle
-        throttled = impr_c_free * (1.0 - throttle)
-        impr_c = impr_c_free * throttle
-        w = P.weights
-        factor_c = 0.25 + 0.015 * (w[0] * c + w[1] * b + w[2] * p + w[3] * pr)
-        price_factor = 1.0
-        if ev_name:
-            price_eff = pr + decision.discount * m.discount_lift
-            if price_eff > 100.0:
-                price_eff = 100.0
-            price_factor = ((price_eff + 10.0) / (NEUTRAL + 10.0)) ** (2.0 * competition)
-        cvr_c = base * P.conv * factor_c * price_factor * noise[2]
-        orders_c = impr_c * cvr_c
-        gmv_c = orders_c * aov
-        sat_c = spend_c * P.per_yuan * reach * scale * throttle - fresh_c
-        campaign = (spend_c, impr_c, orders_c, gmv_c, 0.0, impr_c - fresh_c,
-                    sat_c * cvr_c * aov if sat_c > 0.0 else 0.0, factor_c)
+        impr_c_free, fresh_c, x_c, sat_c = C.reach(decision.campaign, state.adstock_campaign,
+                                                   C.k * C.per_yuan * reach * scale, ev_traffic)
+        impr_c, fresh_c, sat_c = impr_c_free * throttle, fresh_c * throttle, sat_c * throttle
+        price_eff = min(100.0, pr + min(decision.discount, m.discount_threshold) * m.discount_lift)
+        price_factor = ((price_eff + 10.0) / (NEUTRAL + 10.0)) ** (1.5 * competition) if ev_name else 1.0
+        if "neutral_price_check" in overrides:
+            price_factor = 1.0
+        factor_c = strength_factor(C.weights, c, b, p, pr)
+        cvr_c = base * C.conv * factor_c * price_factor * noise[2]
+        gmv_c = impr_c * cvr_c * aov
 
-        # T: the booked KOL's audience, more with deeper cooperation, less when the
-        # audience saw the brand lately; plus an echo of last turn's booking
-        carry_t, conv_t, w = self._kol_params
+        # T: the booked KOL's audience, more with deeper cooperation, less when that audience
+        # saw the brand lately; plus an echo of last turn's booking. Conversion follows fit.
+        carry_t, conv_t, w_t = self._kol_params
         spend_t = decision.top_kol
         kol, fit = self.book_kol(decision) if spend_t > 0 else (None, 0.0)
+        if "average_fit" in overrides and kol is not None:
+            fit = 0.5
         fatigue = 1.0 + KOL_FATIGUE * state.kol_fatigue
-        fresh_t = 0.0
-        linear_t = 0.0
-        if kol is not None:
-            depth = spend_t / kol.fee
-            fresh_t = kol.audience * 2.0 * depth / (depth + 1.0) / fatigue
-            linear_t = kol.audience * depth / fatigue
+        depth = spend_t / kol.fee if kol is not None else 0.0
+        fresh_t = kol.audience * 2.0 * depth / (depth + 1.0) / fatigue if kol is not None else 0.0
+        linear_t = kol.audience * depth / fatigue if kol is not None else 0.0
         echo = carry_t * state.kol_impressions
         impr_t = fresh_t + echo
         fit_eff = (fresh_t * fit + echo * state.kol_fit) / impr_t if impr_t > 0.0 else 0.0
-        factor_t = 0.25 + 0.015 * (w[0] * c + w[1] * b + w[2] * p + w[3] * pr)
-        cvr_t = base * conv_t * factor_t * (0.3 + fit_eff) * noise[3]
-        orders_t = impr_t * cvr_t
-        gmv_t = orders_t * aov
+        factor_t = strength_factor(w_t, c, b, p, pr)
+        cvr_t = base * conv_t * factor_t * fit_factor(fit_eff) * noise[3]
+        gmv_t = impr_t * cvr_t * aov
         commission_t = gmv_t * kol.commission / 100.0 if kol is not None else 0.0
-        top_kol = (spend_t, impr_t, orders_t, gmv_t, commission_t, echo,
-                   (linear_t - fresh_t) * cvr_t * aov if linear_t > fresh_t else 0.0, factor_t)
 
-        # recommended: the pool amplifies the store's own content (not the platform's
-        # event traffic), scaled by the pool level that GPM history earned
+        # tags: who watched this turn's paid traffic; viewers outside the target blur the tags
+        paid = impr_f + impr_a + impr_c + impr_t
+        off_target = (impr_a * (1.0 - creators.match) + impr_c * (1.0 - ON_TARGET["campaign"])
+                      + impr_t * (1.0 - fit_eff))
+        mismatch = off_target / paid if paid > 0.0 else 0.0
+        tags = state.tags
+
+        # recommended: the pool amplifies converting traffic (paid GMV counted as impressions
+        # at the benchmark GPM), aimed by the tags, saturating against the category's audience
+        converting = (gmv_f + RANKING * gmv_a + gmv_t) / m.gpm_benchmark * 1000.0
         ev_organic = 1.0 + (ev_traffic - 1.0) / 4.0
-        rec_free = state.pool * (m.pool_base + m.pool_amplification * (impr_f + impr_a + impr_t)) * ev_organic
+        demand = state.pool * tags * (m.pool_base + m.pool_amplification * converting) * ev_organic
+        rec_free = m.audience * demand / (demand + m.audience)
         rec_impr = rec_free * throttle
-        throttled += rec_free - rec_impr
-        pool_now = state.pool if state.pool < 4.0 else 4.0
-        precision = 0.8 + 0.2 * math.sqrt(pool_now)
-        rec_cvr = base * (0.25 + 0.015 * (0.4 * c + 0.1 * b + 0.4 * p + 0.1 * pr)) * precision * noise[4]
-        rec_orders = rec_impr * rec_cvr
-        recommended = SourceResult(rec_impr, rec_orders, rec_orders * aov)
+        throttled = impr_c_free - impr_c + rec_free - rec_impr
+        precision = 0.8 + 0.2 * math.sqrt(min(state.pool, 4.0))
+        rec_cvr = base * strength_factor(REC_WEIGHTS, c, b, p, pr) * precision * (0.4 + 0.6 * tags) * noise[4]
+        rec_gmv = rec_impr * rec_cvr * aov
 
-        # fans: visit more while the live room is active (carryover keeps them coming a while)
-        fan_activity = 0.3 + 0.7 * x_f / (x_f + k_field)
-        fan_impr = state.fans * m.fan_visits * fan_activity * (1.0 + (ev_traffic - 1.0) / 4.0)
-        fan_cvr = base * m.fan_conversion * (0.25 + 0.015 * (0.1 * c + 0.3 * b + 0.4 * p + 0.2 * pr)) * noise[5]
-        fan_orders = fan_impr * fan_cvr
-        fans = SourceResult(fan_impr, fan_orders, fan_orders * aov)
+        # fans: visit mostly while the live room is active (its carryover keeps them a while)
+        fan_activity = 0.2 + 0.8 * hill(x_f, F.k)
+        fan_impr = state.fans * m.fan_visits * fan_activity * ev_organic
+        fan_cvr = base * m.fan_conversion * strength_factor(FAN_WEIGHTS, c, b, p, pr) * noise[5]
+        fan_gmv = fan_impr * fan_cvr * aov
 
-        impressions = impr_f + impr_a + impr_c + impr_t + rec_impr + fan_impr
-        orders = orders_f + orders_a + orders_c + orders_t + rec_orders + fan_orders
-        gmv = orders * aov
+        impressions = paid + rec_impr + fan_impr
+        gmv = gmv_f + gmv_a + gmv_c + gmv_t + rec_gmv + fan_gmv
+        orders = gmv / aov
 
-        # quality: refunds from weak goods and deep discounts
-        refund_base = m.refund_base / 100.0
+        # quality: refunds from the category, weak goods and deals
         qp = m.quality_product
-        refund_product = 0.25 * (qp - p) / qp if p < qp else 0.0
-        # impulse buyers drawn by a deal return more: a little for any discount, steeply past the line
-        refund_discount = m.discount_refunds * decision.discount / 100.0
-        if decision.discount > m.discount_threshold:
-            refund_discount += (decision.discount - m.discount_threshold) / 100.0
-        refund_rate = refund_base + refund_product + refund_discount
-        if refund_rate > 0.8:
-            refund_rate = 0.8
+        refund_base = m.refund_base / 100.0
+        refund_product = 0.3 * (qp - p) / qp if p < qp else 0.0
+        refund_discount = m.discount_refunds * disc + (disc - line if disc > line else 0.0)
+        refund_rate = min(0.9, refund_base + refund_product + refund_discount)
         refunds = gmv * refund_rate
         net_gmv = gmv - refunds
-        cost_of_goods = net_gmv * (1.0 - brand.margin / 100.0) / (1.0 - disc)
+        cost_of_goods = net_gmv / aov * brand.price * (1.0 - brand.margin / 100.0)
         commissions = commission_a + commission_t
-        spend = (spend_f + spend_a + spend_c + spend_t
+        spend = (decision.field + decision.alliance + decision.campaign + spend_t
                  + decision.content + decision.brand + decision.product + decision.price + fees)
         profit = net_gmv - cost_of_goods - commissions - spend
 
-        # the state moves on
-        gpm = gmv / impressions * 1000.0 if impressions > 0.0 else 0.0
-        signal = gpm / m.gpm_benchmark
-        signal = (5.0 if signal > 5.0 else (0.2 if signal < 0.2 else signal)) ** m.recommendation_sensitivity
-        pool = state.pool * (1.0 + m.recommendation_speed * (signal - 1.0))
-        pool = m.pool_max if pool > m.pool_max else (0.1 if pool < 0.1 else pool)
-        new_rating = rating + 0.5 * (5.0 - 10.0 * max(0.0, refund_rate - refund_base) - rating)
-        new_rating = 5.0 if new_rating > 5.0 else (1.0 if new_rating < 1.0 else new_rating)
-        support = x_a / (x_a + k_alliance)
-        ref_rate = creators.default_commission if creators.default_commission > 1.0 else 1.0
-        recruits = (creators.growth * creators.count * (rate / ref_rate) ** 1.5
-                    * (0.2 + 0.8 * support) * (0.5 + p / 100.0) * reach_ap)
+        # the state moves on: the recommender reads net GPM against the benchmark
+        net_gpm = net_gmv / impressions * 1000.0 if impressions > 0.0 else 0.0
+        signal = min(2.5, max(0.25, net_gpm / m.gpm_benchmark)) ** m.recommendation_sensitivity
+        room_to_grow = 1.0 - state.pool / m.pool_max if signal > 1.0 else 1.0  # growth slows near the top
+        pool = min(m.pool_max, max(0.2, state.pool * (1.0 + m.recommendation_speed * (signal - 1.0) * room_to_grow)))
+        tags_after = min(1.0, max(0.2, tags + m.tag_speed * ((1.0 - mismatch) - tags))) if paid > 0.0 else tags
+        service = 5.0 - 10.0 * (refund_rate - refund_base)  # the rating this turn's service earns
+        rating = min(5.0, max(1.0, state.rating + m.rating_speed * (service - state.rating)))
+        price_check = disc > line and m.price_check > 0.0
+        penalty = state.penalty
+        if rating < m.rating_threshold:
+            penalty = max(penalty, 0.2 + 0.5 * (m.rating_threshold - rating))
+        elif penalty > 0.0:
+            penalty = max(0.0, penalty - m.penalty_recovery)
+        if price_check:
+            penalty = penalty + m.price_check * (disc - line)
+        penalty = min(0.75, penalty)
+
+        support = hill(x_a, A.k)
+        ref_rate = max(1.0, creators.default_commission)
+        room = max(0.0, 1.0 - state.creators / (creators.capacity * max(1.0, creators.count)))
+        recruits = (creators.growth * creators.count * (rate / ref_rate) * (0.2 + 0.8 * support)
+                    * (0.5 + p / 100.0) * reach_ap * room)
         new_creators = state.creators * (1.0 - creators.churn / 100.0) + recruits
+
         follows = m.follow_rate * (impr_f * (0.5 + c / 100.0)
-                                   + 0.25 * (impr_a + impr_t * fit_eff + impr_c + rec_impr))
-        new_fans = state.fans * (1.0 - m.fan_churn / 100.0) + follows
-        weighted = 3.0 * impr_t * fit_eff + 0.5 * impr_c + 0.3 * (impr_f + impr_a) + 0.1 * rec_impr
+                                   + 0.1 * (impr_a + impr_t * fit_eff + impr_c + rec_impr))
+        fan_churn = (m.fan_churn + m.fan_churn_idle * (1.0 - fan_activity)) / 100.0
+        new_fans = state.fans * (1.0 - min(1.0, fan_churn)) + follows
+
+        seen = 3.0 * impr_t * fit_eff + 0.5 * impr_c + 0.3 * (impr_f + impr_a) + 0.1 * rec_impr
         aw = state.awareness
-        new_awareness = aw * 0.97 + (100.0 - aw) * 0.2 * weighted / (weighted + m.awareness_scale)
-        if new_awareness > 100.0:
-            new_awareness = 100.0
+        new_awareness = min(100.0, aw * 0.97 + (100.0 - aw) * 0.2 * seen / (seen + m.awareness_scale))
+
+        # strengths: an investment closes at most 40% of the gap to 100, with diminishing returns
         decay = 1.0 - m.strength_decay / 100.0
         cost = float(m.strength_cost)
-        inv = decision.content
-        g_c = (100.0 - c) * 0.4 * inv / (inv + cost) if inv > 0 else 0.0
-        inv = decision.brand
-        g_b = (100.0 - b) * 0.4 * inv / (inv + cost) if inv > 0 else 0.0
-        inv = decision.product
-        g_p = (100.0 - p) * 0.4 * inv / (inv + cost) if inv > 0 else 0.0
-        inv = decision.price
-        g_pr = (100.0 - pr) * 0.4 * inv / (inv + cost) if inv > 0 else 0.0
-        # a gain closes at most 40% of the gap to 100, so strengths stay within 0..100
+        g_c = (100.0 - c) * 0.4 * hill(decision.content, cost)
+        g_b = (100.0 - b) * 0.4 * hill(decision.brand, cost)
+        g_p = (100.0 - p) * 0.4 * hill(decision.product, cost)
+        g_pr = (100.0 - pr) * 0.4 * hill(decision.price, cost)
+
         after = State(
-            turn + 1,
-            c * decay + g_c, max(0.0, b * decay + g_b - decision.discount * m.discount_brand_cost),
-            p * decay + g_p, pr * decay + g_pr,
-            new_awareness, new_fans, new_rating, pool, new_creators,
-            x_f, x_a, x_c, fresh_t, fit, 0.5 * state.kol_fatigue + (1.0 if kol is not None else 0.0),
-            gpm, gmv, state.pool,
+            turn=turn + 1,
+            content=c * decay + g_c,
+            brand=max(0.0, b * decay + g_b - decision.discount * m.discount_brand_cost),
+            product=p * decay + g_p,
+            price=pr * decay + g_pr,
+            awareness=new_awareness, fans=new_fans, rating=rating, pool=pool, creators=new_creators,
+            tags=tags_after, penalty=penalty,
+            adstock_field=x_f, adstock_alliance=x_a, adstock_campaign=x_c,
+            kol_impressions=fresh_t, kol_fit=fit,
+            kol_fatigue=0.5 * state.kol_fatigue + (1.0 if kol is not None else 0.0),
+            last_gpm=net_gpm, last_gmv=gmv, last_pool=state.pool,
         )
-        drivers = (
-            state.pool, state.pool / state.last_pool - 1.0, gpm_ratio if last_gpm is not None else None,
-            state.pool * throttle * ev_organic, auction, throttle, throttled,
-            ev_name, ev_traffic, competition,
-            ev_traffic / m.campaign_off_event if ev_name else 1.0,
-            price_factor, discount_orders, fan_activity,
-            kol.id if kol is not None else None, fit, state.kol_fatigue, awareness_factor,
-            (noise[0] + noise[1] + noise[2] + noise[3] + noise[4] + noise[5]) / 6.0,
-            refund_rate, refund_base, refund_product, refund_discount,
-            reach_fp * conv_fp, reach_ap * conv_ap,
-            (g_c, g_b, g_p, g_pr),
-        )  # the fields of Drivers, in order
+        channels = (
+            (decision.field, impr_f, impr_f * cvr_f, gmv_f, 0.0, impr_f - fresh_f, sat_f * cvr_f * aov, factor_f),
+            (decision.alliance, impr_a, impr_a * cvr_a, gmv_a, commission_a, impr_a - fresh_a,
+             sat_a * cvr_a * aov, factor_a),
+            (decision.campaign, impr_c, impr_c * cvr_c, gmv_c, 0.0, impr_c - fresh_c, sat_c * cvr_c * aov, factor_c),
+            (spend_t, impr_t, impr_t * cvr_t, gmv_t, commission_t, echo,
+             (linear_t - fresh_t) * cvr_t * aov if linear_t > fresh_t else 0.0, factor_t),
+        )
+        drivers = dict(
+            pool_before=state.pool, pool_change=state.pool / state.last_pool - 1.0,
+            gpm_signal=gpm_ratio if state.last_gpm is not None else None,
+            recommendation_boost=state.pool * tags * throttle * ev_organic, auction=auction,
+            throttle=throttle, throttled_impressions=throttled,
+            event=ev_name, event_traffic=ev_traffic, competition=competition,
+            campaign_multiplier=ev_traffic / m.campaign_off_event if ev_name else 1.0,
+            price_factor=price_factor, discount_orders=discount_orders, fan_activity=fan_activity,
+            kol=kol.id if kol is not None else None, kol_fit=fit, kol_fatigue=state.kol_fatigue,
+            awareness_factor=awareness_factor, luck=sum(noise) / len(noise),
+            refund_rate=refund_rate, refund_base=refund_base, refund_product=refund_product,
+            refund_discount=refund_discount,
+            provider_field=reach_fp * conv_fp, provider_alliance=reach_ap * conv_ap,
+            tags=tags, tags_after=tags_after, mismatch=mismatch, audience_share=rec_impr / m.audience,
+            penalty_after=penalty, price_check=price_check,
+            strength_gains={"content": g_c, "brand": g_b, "product": g_p, "price": g_pr},
+        )
         return TurnReport(
-            turn, self._budgets[turn - 1], decision,
-            (field, alliance, campaign, top_kol),
-            recommended, fans, impressions, orders, gmv, refunds, net_gmv, spend, commissions,
-            cost_of_goods, profit, state, after, drivers,
+            turn=turn, budget=self._budgets[turn - 1], decision=decision, channel_data=channels,
+            recommended=SourceResult(rec_impr, rec_impr * rec_cvr, rec_gmv),
+            fans=SourceResult(fan_impr, fan_impr * fan_cvr, fan_gmv),
+            impressions=impressions, orders=orders, gmv=gmv, refunds=refunds, net_gmv=net_gmv,
+            spend=spend, commissions=commissions, cost_of_goods=cost_of_goods, profit=profit,
+            before=state, after=after, driver_data=drivers, luck=noise, engine=self,
         )
 
 

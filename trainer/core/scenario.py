@@ -81,15 +81,15 @@ class Weights(Model):
 class PositionParams(Model):
     """How paid spend on one position turns into impressions and orders."""
 
-    cpm: float = Field(50.0, gt=0, le=100_000, allow_inf_nan=False)
+    cpm: float = Field(50.0, ge=5, le=5_000, allow_inf_nan=False)
     """Cost of reach: yuan per 1,000 impressions at a small spend, for average content strength (50). Better content makes it cheaper."""
-    saturation: PositiveMoney = 50_000
+    saturation: PositiveMoney = Field(50_000, ge=1_000, le=1_000_000_000)
     """Half-saturation spend in yuan per turn: spending this much reaches half of the most this position can reach in a turn. Past it each yuan buys less."""
     shape: float = Field(1.0, ge=0.5, le=3.0, allow_inf_nan=False)
     """Shape of the saturation curve: 1 bends from the first yuan; above 1 it starts slowly (an S-curve)."""
     carryover: float = Field(0.3, ge=0, lt=1, allow_inf_nan=False)
     """Share of last turn's effective spend that still works this turn (adstock). 0.6 means a spend keeps working for several turns."""
-    conversion: float = Field(1.0, gt=0, le=20, allow_inf_nan=False)
+    conversion: float = Field(1.0, ge=0.05, le=5, allow_inf_nan=False)
     """Orders per impression on this position relative to the market's base conversion."""
     weights: Weights = Field(default_factory=Weights)
     """How much each strength weighs in this position's conversion."""
@@ -123,60 +123,74 @@ class KolParams(Model):
 
     carryover: float = Field(0.2, ge=0, lt=1, allow_inf_nan=False)
     """Share of last turn's KOL impressions that come again this turn (replays, clips, word of mouth)."""
-    conversion: float = Field(0.8, gt=0, le=20, allow_inf_nan=False)
-    """Orders per impression relative to the market's base conversion (a KOL's audience are the KOL's fans, not yet the brand's); fit scales it from 0.3x (no fit) to 1.3x (perfect)."""
+    conversion: float = Field(0.8, ge=0.05, le=5, allow_inf_nan=False)
+    """Orders per impression relative to the market's base conversion (a KOL's audience are the KOL's fans, not yet the brand's); fit scales it from 0.1x (no fit) to 1.2x (perfect), so a famous star of another world brings reach without buyers."""
     weights: Weights = Field(default_factory=Weights)
     """How much each strength weighs in KOL conversion."""
 
 
 class Market(Model):
-    """The platform and the category: how traffic, conversion and refunds behave."""
+    """The platform and the category: how traffic, conversion and refunds behave.
 
-    base_conversion: float = Field(0.004, gt=0, le=0.5, allow_inf_nan=False)
+    Every parameter has a range that keeps the model finite and the level sensible."""
+
+    base_conversion: float = Field(0.004, ge=0.0002, le=0.05, allow_inf_nan=False)
     """Orders per impression for a brand of average strengths (50) at full price."""
-    gpm_benchmark: float = Field(350.0, gt=0, le=1_000_000, allow_inf_nan=False)
-    """The category's GPM (yuan of GMV per 1,000 impressions) that the recommender compares a store with."""
+    gpm_benchmark: float = Field(350.0, ge=1, le=100_000, allow_inf_nan=False)
+    """The category's GPM (yuan of GMV net of refunds per 1,000 impressions) that the recommender compares a store with."""
     recommendation_sensitivity: float = Field(1.0, ge=0, le=3, allow_inf_nan=False)
     """How strongly the recommender reacts to GPM: 0 ignores it, 1 moves the traffic pool in proportion, 2 doubly."""
     recommendation_speed: float = Field(0.35, gt=0, le=1, allow_inf_nan=False)
     """How much of the GPM signal moves the traffic pool in one turn."""
-    pool_base: Money = 150_000
+    pool_base: Money = Field(150_000, le=100_000_000)
     """Recommended impressions a turn at traffic-pool level 1, before any paid traffic."""
     pool_amplification: float = Field(0.5, ge=0, le=5, allow_inf_nan=False)
-    """Recommended impressions added per paid F, A or T impression at pool level 1: the recommender amplifies what is seen."""
-    pool_max: float = Field(5.0, ge=1, le=100, allow_inf_nan=False)
+    """Recommended impressions asked for per converting paid impression (F, A and T sales counted at the benchmark GPM) at pool level 1: the recommender amplifies what sells, not what is merely seen."""
+    pool_max: float = Field(3.0, ge=1, le=10, allow_inf_nan=False)
     """The highest traffic-pool level a store can reach."""
-    fan_visits: float = Field(1.5, ge=0, le=50, allow_inf_nan=False)
+    audience: PositiveMoney = Field(4_000_000, ge=10_000, le=10_000_000_000)
+    """The category's weekly audience the recommender can show the store to: recommended impressions approach it but never pass it."""
+    tag_speed: float = Field(0.35, ge=0, le=1, allow_inf_nan=False)
+    """How fast the account's tags follow who watched: mismatched viewers (an off-fit KOL, creators outside the category) blur them and weaken recommendation."""
+    fan_visits: float = Field(5.0, ge=0, le=20, allow_inf_nan=False)
     """Impressions a fan gives the store per turn while self-broadcast runs at full activity."""
-    fan_conversion: float = Field(2.5, ge=0, le=20, allow_inf_nan=False)
-    """Orders per fan impression relative to the base conversion: fans buy more readily."""
-    fan_churn: float = Field(8.0, ge=0, le=100, allow_inf_nan=False)
-    """Percent of fans lost each turn."""
-    follow_rate: float = Field(0.004, ge=0, le=0.5, allow_inf_nan=False)
-    """Fans gained per self-broadcast impression (other sources bring a quarter as many)."""
+    fan_conversion: float = Field(4.0, ge=0, le=20, allow_inf_nan=False)
+    """Orders per fan impression relative to the base conversion: fans buy again, readily."""
+    fan_churn: float = Field(6.0, ge=0, le=100, allow_inf_nan=False)
+    """Percent of fans lost each turn while the live room runs."""
+    fan_churn_idle: float = Field(14.0, ge=0, le=100, allow_inf_nan=False)
+    """Further percent of fans lost each turn without a live room: fans decay without F."""
+    follow_rate: float = Field(0.01, ge=0, le=0.1, allow_inf_nan=False)
+    """Fans gained per self-broadcast impression (other sources bring a tenth as many)."""
     refund_base: Percent = 5.0
-    """Percent of GMV refunded in a healthy store."""
+    """Percent of GMV refunded in a healthy store of this category (food low, apparel high)."""
     quality_product: Score = 45.0
     """Product strength below which refunds climb: weak goods come back."""
-    discount_threshold: Percent = 30.0
-    """Discount depth (percent) past which refunds climb steeply and the rating falls."""
+    discount_threshold: float = Field(30.0, ge=1, le=90, allow_inf_nan=False)
+    """Discount depth (percent) past which refunds climb steeply, the price check fails and deals draw few new buyers."""
     discount_refunds: float = Field(0.15, ge=0, le=1, allow_inf_nan=False)
     """Refund rate added per unit of discount below the threshold: a 20% discount adds 0.15 x 20% = 3% refunds."""
-    discount_elasticity: float = Field(1.3, ge=0, le=5, allow_inf_nan=False)
-    """How orders answer a discount: orders grow as (1 / (1 - discount)) to this power, so above 1 a discount raises GMV."""
+    discount_elasticity: float = Field(1.3, ge=0, le=3, allow_inf_nan=False)
+    """How orders answer a discount up to the line: orders grow as (1 / (1 - discount)) to this power; past the line each point pulls like 0.3 of one."""
     discount_brand_cost: float = Field(0.06, ge=0, le=1, allow_inf_nan=False)
     """Points of brand strength lost per percent of discount each turn: buyers learn to wait for the deal."""
     discount_lift: float = Field(1.0, ge=0, le=5, allow_inf_nan=False)
-    """Points of price competitiveness each percent of discount adds in an event turn, where shoppers compare prices."""
+    """Points of price competitiveness each percent of discount (up to the threshold) adds in an event turn, where shoppers compare prices."""
+    price_check: float = Field(1.0, ge=0, le=5, allow_inf_nan=False)
+    """The platform's check of fake discounts: a discount past the threshold adds this x the excess depth to the traffic penalty (0 turns the check off)."""
     rating_threshold: float = Field(4.5, ge=1, le=5, allow_inf_nan=False)
-    """Store rating below which the platform throttles traffic."""
-    strength_cost: PositiveMoney = 40_000
+    """Store rating below which the platform penalises the store's traffic."""
+    rating_speed: float = Field(0.25, gt=0, le=1, allow_inf_nan=False)
+    """How much of the gap to the rating this turn's service earns the store rating closes each turn: it is a slow rolling measure."""
+    penalty_recovery: float = Field(0.1, gt=0, le=1, allow_inf_nan=False)
+    """How much of the traffic penalty fades each turn once the rating is back above the threshold: a throttle, once earned, lasts."""
+    strength_cost: PositiveMoney = Field(40_000, ge=1_000)
     """Yuan invested in a strength in one turn that closes a fifth of its gap to 100 (half of the most one turn can do)."""
-    strength_decay: Percent = 1.5
+    strength_decay: float = Field(1.5, ge=0, le=20, allow_inf_nan=False)
     """Percent of each strength lost per turn without investment."""
-    awareness_scale: PositiveMoney = 2_000_000
+    awareness_scale: PositiveMoney = Field(2_000_000, ge=10_000)
     """Impressions (weighted by kind) that lift brand awareness by about a tenth of its gap to 100."""
-    noise: float = Field(0.05, ge=0, le=0.5, allow_inf_nan=False)
+    noise: float = Field(0.05, ge=0, le=0.3, allow_inf_nan=False)
     """Market luck: conversion varies by up to this fraction each turn, drawn from the game's seed."""
     field: PositionParams
     """F, self-broadcast: the brand's own live room."""
@@ -186,7 +200,7 @@ class Market(Model):
     """C, platform campaigns: huge in event turns, small otherwise."""
     top_kol: KolParams
     """T, top KOLs: reach comes from the KOL booked; these set conversion and carryover."""
-    campaign_off_event: float = Field(0.25, gt=0, le=1, allow_inf_nan=False)
+    campaign_off_event: float = Field(0.15, ge=0.01, le=1, allow_inf_nan=False)
     """Share of the campaign position's reach available in turns without an event."""
 
     @model_validator(mode="before")
@@ -244,6 +258,8 @@ class Brand(Model):
     """Store rating at the start (1 to 5)."""
     awareness: Score = 10.0
     """Brand awareness at the start, 0 to 100."""
+    tags: float = Field(0.8, ge=0.2, le=1, allow_inf_nan=False)
+    """How clearly the account's tags describe its buyers at the start, 0.2 to 1 (a new account's are vague). Traffic that fits sharpens them; mismatched traffic blurs them."""
 
 
 class Event(Model):
@@ -289,14 +305,16 @@ class Creators(Model):
     """The lowest and highest commission (percent) the brand may offer."""
     default_commission: Percent = 15.0
     """Commission offered when a plan does not say."""
-    reach: Money = 3_000
+    reach: Money = Field(3_000, le=10_000_000)
     """Impressions each creator brings per turn without support."""
     match: float = Field(0.7, ge=0, le=1, allow_inf_nan=False)
     """How closely the creators' audiences match the brand's target, 0 to 1."""
-    growth: float = Field(0.15, ge=0, le=5, allow_inf_nan=False)
+    growth: float = Field(0.3, ge=0, le=2, allow_inf_nan=False)
     """New creators per turn as a share of the starting pool, at the default commission and full support."""
     churn: Percent = 10.0
     """Percent of creators who drop the product each turn."""
+    capacity: float = Field(4.0, ge=1, le=20, allow_inf_nan=False)
+    """The most creators the category holds for the brand, as a multiple of the starting count: recruiting slows as the pool fills."""
 
     @model_validator(mode="after")
     def _range(self) -> Creators:

@@ -1,21 +1,25 @@
 """Scoring: a game's figures, its objectives, stars and score.
 
 Each objective earns points: 1,000 when its metric reaches the three-star threshold
-(the highest given), in proportion below it, up to 1,200 above it. The score is the
-weighted mean of the points. An objective's stars are the thresholds its metric
+(the highest given), in proportion below it, and above it 1,000 x (1 + 0.5 ln(value /
+threshold)): the points keep rising, each further step worth less, so a better plan
+always scores better but no objective can be farmed at the expense of the others. The
+score is the weighted mean of the points. An objective's stars are the thresholds its metric
 reaches; the game's stars are the fewest any objective earned, so three stars mean
 every objective was met in full.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trainer.core.engine import TurnReport, gpm_of, roi_of
 from trainer.core.scenario import Objective, Scenario
 
-MAX_POINTS_SHARE = 1.2
+ABOVE_TOP = 0.5
+"""Points above the three-star threshold grow as 1,000 x ABOVE_TOP x ln(value / threshold)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -35,8 +39,8 @@ class Totals:
 
     @property
     def gpm(self) -> float:
-        """GMV per 1,000 impressions over the game."""
-        return gpm_of(self.gmv, self.impressions)
+        """GMV net of refunds per 1,000 impressions over the game: the GPM the platform reads."""
+        return gpm_of(self.net_gmv, self.impressions)
 
     @property
     def roi(self) -> float:
@@ -95,13 +99,20 @@ class Result:
     stars: int
 
 
+def points_of(value: float, top: float) -> float:
+    """Points for a metric value against the three-star threshold `top`."""
+    if top <= 0:
+        return 1000.0 if value >= 0 else 0.0
+    share = value / top
+    if share <= 1.0:
+        return 1000.0 * max(0.0, share)
+    return 1000.0 * (1.0 + ABOVE_TOP * math.log(share))
+
+
 def evaluate(objective: Objective, value: float) -> ObjectiveResult:
     """Stars and points of one objective for a metric value."""
     stars = sum(1 for threshold in objective.stars if value >= threshold)
-    top = objective.stars[-1]
-    share = value / top if top > 0 else (MAX_POINTS_SHARE if value >= 0 else 0.0)
-    points = 1000.0 * min(MAX_POINTS_SHARE, max(0.0, share))
-    return ObjectiveResult(objective, value, stars, points)
+    return ObjectiveResult(objective, value, stars, points_of(value, objective.stars[-1]))
 
 
 def score(scenario: Scenario, reports: Sequence[TurnReport]) -> Result:
