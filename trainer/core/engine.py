@@ -47,6 +47,7 @@ it, so an old save replayed by a newer model is reported as such, not as edited.
 NEUTRAL = 50.0  # strengths at 50 leave conversion as it is
 KOL_FATIGUE = 1.0  # each recent booking (half fading a turn) divides fresh KOL reach by 1 + this
 PAST_LINE_PULL = 0.3  # past the discount line, each further point draws buyers like 0.3 of a point
+DEAL_HABIT = 3.0  # a deal's pull is divided by 1 + this x the buyers' habit of deals
 ON_TARGET = {"field": 1.0, "campaign": 0.7}  # share of a position's viewers who are the brand's target
 REC_WEIGHTS = (0.3, 0.1, 0.3, 0.3)  # what "guess you like" weighs: content, product, and price
 FAN_WEIGHTS = (0.1, 0.3, 0.4, 0.2)  # fans already know the brand
@@ -73,6 +74,9 @@ class State:
     """How clearly the account's tags describe its buyers, 0.2 to 1: the recommender's aim."""
     penalty: float = 0.0
     """The platform's traffic penalty for poor service, 0 to 0.75 (0 = none)."""
+    deal_habit: float = 0.0
+    """How used buyers are to the brand's deals (recent discounts, fading 40% a turn): a deal
+    every week teaches buyers to wait for it, and it pulls less and less."""
     adstock_field: float = 0.0
     adstock_alliance: float = 0.0
     adstock_campaign: float = 0.0
@@ -460,10 +464,11 @@ class Engine:
             ev_name, ev_traffic, competition = None, 1.0, 0.0
         c, b, p, pr = state.content, state.brand, state.product, state.price
 
-        # the offer: a discount lowers the order value and draws buyers, less and less past the line
+        # the offer: a discount lowers the order value and draws buyers, less and less past the
+        # line, and less when buyers have learnt to wait for the brand's deals
         disc = decision.discount / 100.0
         line = m.discount_threshold / 100.0
-        pull = disc if disc <= line else line + PAST_LINE_PULL * (disc - line)
+        pull = (disc if disc <= line else line + PAST_LINE_PULL * (disc - line)) / (1.0 + DEAL_HABIT * state.deal_habit)
         discount_orders = (1.0 / (1.0 - pull)) ** m.discount_elasticity
         aov = brand.price * (1.0 - disc)
         awareness_factor = 0.8 + 0.6 * state.awareness / 100.0
@@ -633,7 +638,7 @@ class Engine:
             product=p * decay + g_p,
             price=pr * decay + g_pr,
             awareness=new_awareness, fans=new_fans, rating=rating, pool=pool, creators=new_creators,
-            tags=tags_after, penalty=penalty,
+            tags=tags_after, penalty=penalty, deal_habit=0.6 * state.deal_habit + disc,
             adstock_field=x_f, adstock_alliance=x_a, adstock_campaign=x_c,
             kol_impressions=fresh_t, kol_fit=fit,
             kol_fatigue=0.5 * state.kol_fatigue + (1.0 if kol is not None else 0.0),

@@ -329,13 +329,14 @@ def load_game(path: str | Path, scenario: Scenario | None = None) -> LoadedSave:
                                     f"its scenario {save.scenario!r} cannot be found or loaded: {exc.problems[0].message}")) from None
     problems: list[str] = []
     changed = []
-    if scenario_hash(scenario) != save.scenario_hash:
-        changed.append("scenario_changed")
-        problems.append(f"the scenario {scenario.id!r} has changed since this game was saved")
+    # a newer model comes first: its new keys alone change every scenario's fingerprint
     if save.model != MODEL_VERSION:
         changed.append("model_changed")
         problems.append(f"the figures were made by market model {save.model}; this FACT Trainer runs model "
                         f"{MODEL_VERSION}, so the replay gives new figures")
+    if scenario_hash(scenario) != save.scenario_hash:
+        changed.append("scenario_changed")
+        problems.append(f"the scenario {scenario.id!r} has changed since this game was saved")
     partial = False
     if len(save.turns) != save.turns_played:
         partial = True
