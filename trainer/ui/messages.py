@@ -338,6 +338,12 @@ REASON = {
     "auction_up": "Cheaper paid reach ({auction}): the ad auction favours a store that converts.",
     "auction_down": "Dearer paid reach ({auction}): the ad auction charges a store that converts poorly.",
     "luck": "Market luck this week: {luck}.",
+    "strengths_up": "Strengths above the average (content {content}, brand {brand}, product {product}, price {price}) sold more.",
+    "strengths_down": "Strengths below the average (content {content}, brand {brand}, product {product}, price {price}) sold less.",
+    "awareness": "Brand awareness {awareness}: people who know the brand buy more readily ({factor} conversion).",
+    "tags": "The account's tags are blurred ({tags} clear): mismatched viewers confused the recommender, so it aimed worse.",
+    "started": "{position} started this week with {spend} yuan.",
+    "stopped": "{position} stopped this week (it had {spend} yuan last week).",
     "provider_up": "{providers} ran {position} for you: its reach and conversion {factor}.",
     "provider_down": "{providers} on {position} held it back: reach and conversion {factor}.",
 }
@@ -409,12 +415,23 @@ def sentence(reason, scenario) -> str:
         return _R[key].format(auction=times(v["auction"]))
     if kind == "luck":
         return _R["luck"].format(luck=times(v["luck"]))
+    if kind == "strengths":
+        key = "strengths_up" if reason.gmv >= 0 else "strengths_down"
+        return _R[key].format(**{k: f"{x:.0f}" for k, x in v["strengths"].items()})
+    if kind == "awareness":
+        return _R["awareness"].format(awareness=f"{v['awareness']:.0f}", factor=times(v["factor"]))
+    if kind == "tags":
+        return _R["tags"].format(tags=pct(v["tags"]))
+    if kind in ("started", "stopped"):
+        return _R[kind].format(position=_position(reason.position), spend=money(v["spend"]))
     return kind
 
 
 # the causes of a change since last week (trainer.core.explain.Change): kind/cause
 CHANGE = {
     "position/spend": "{position}: spend {spend_before} → {spend_after} yuan, {impressions_before} → {impressions_after} impressions.",
+    "position/started": "{position} started: {spend_after} yuan bought {impressions_after} impressions.",
+    "position/stopped": "{position} stopped: {spend_before} yuan last week; {impressions_after} impressions still came from earlier spend.",
     "position/reach": "{position}: reach {impressions_before} → {impressions_after} impressions on the same kind of spend (carryover, auction, event or throttle).",
     "position/conversion": "{position}: GPM {gpm_before} → {gpm_after}: conversion moved (strengths, fit, discount or luck).",
     "recommended/pool": "Recommended traffic: pool {pool_before} → {pool_after}, {impressions_before} → {impressions_after} impressions.",
@@ -429,7 +446,7 @@ def change_sentence(change) -> str:
     """One change since last week (trainer.core.explain.Change) in plain words."""
     v = change.values
     key = f"{change.kind}/{change.cause}"
-    if change.kind == "position" and change.cause not in ("spend", "reach", "conversion"):
+    if change.kind == "position" and change.cause not in ("spend", "reach", "conversion", "started", "stopped"):
         key = "position/conversion"
     text = CHANGE.get(key)
     if text is None:
