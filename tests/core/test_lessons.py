@@ -369,3 +369,28 @@ def test_building_gpm_beats_chasing_each_turns_roi(seed):
 
 def test_every_shipped_scenario_is_checked():
     assert len(SHIPPED) >= 2
+
+
+# 4 (model 4) ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("strength, tracks", [
+    ("product", {"field", "alliance"}),
+    ("brand", {"top_kol"}),
+    ("price", {"campaign"}),
+])
+def test_the_brand_profile_decides_the_track(strength, tracks):
+    """A strong product pays most through F and A, a strong brand through T, price strength
+    through C in an event: the next slice's return on each position, with one strength at 85
+    against all at 50, rises most on the profile's own track."""
+    from trainer.core.coach import marginal_returns
+
+    scenario, _ = find("dairy-gpm")
+    game = game_at(scenario, event_turn(scenario))
+    plan = Decision(field=60000, alliance=30000, campaign=40000, top_kol=60000, kol="mama-chen")
+    neutral = game.state.copy(content=50.0, brand=50.0, product=50.0, price=50.0)
+    game.state = neutral
+    before = marginal_returns(game, plan)
+    game.state = neutral.copy(**{strength: 85.0})
+    after = marginal_returns(game, plan)
+    lift = {p: after[p].per_yuan / before[p].per_yuan for p in POSITIONS}
+    assert max(lift, key=lift.get) in tracks, lift
