@@ -142,7 +142,7 @@ def assert_sane(report):
     }
     for name, ch in report.channels.items():
         for attr in ("spend", "impressions", "orders", "gmv", "commission", "carryover_impressions",
-                     "saturation_loss", "gpm", "roi"):
+                     "gpm", "roi"):
             figures[f"{name}.{attr}"] = getattr(ch, attr)
     for slot in State.__slots__:
         value = getattr(report.after, slot)

@@ -156,8 +156,6 @@ class ChannelResult:
     """Commission paid on this position's sales (A's creators, T's KOL)."""
     carryover_impressions: float = 0.0
     """Impressions that came from earlier turns' spend."""
-    saturation_loss: float = 0.0
-    """GMV the spend would have brought at the first yuan's cost of reach, less what it brought."""
     conversion_factor: float = 1.0
     """The strengths' multiplier on conversion (1 at neutral strengths)."""
 
@@ -269,7 +267,7 @@ class TurnReport:
     budget: int
     decision: Decision
     channel_data: tuple
-    """(spend, impressions, orders, gmv, commission, carryover, saturation loss, factor) per position."""
+    """(spend, impressions, orders, gmv, commission, carryover impressions, strengths factor) per position."""
     recommended: SourceResult
     fans: SourceResult
     impressions: float
@@ -344,10 +342,9 @@ def _flat(model):
 class _Paid:
     """One paid position's parameters, unpacked once per scenario for speed."""
 
-    __slots__ = ("name", "per_yuan", "k", "shape", "carry", "conv", "weights")
+    __slots__ = ("per_yuan", "k", "shape", "carry", "conv", "weights")
 
-    def __init__(self, name: str, params):
-        self.name = name
+    def __init__(self, params):
         self.per_yuan = 1000.0 / params.cpm  # impressions per yuan at the first yuan
         self.k = float(params.saturation)
         self.shape = params.shape
@@ -355,16 +352,13 @@ class _Paid:
         self.conv = params.conversion
         self.weights = params.weights.normalised()
 
-    def reach(self, spend: float, adstock: float, ceiling: float, room: float = 1.0) -> tuple[float, float, float, float]:
-        """(impressions, fresh impressions, effective spend, saturation loss in impressions)
-        of `spend` with last turn's `adstock`, under a ceiling of impressions; `room`
-        scales the half-saturation spend (an event makes room for more)."""
+    def reach(self, spend: float, adstock: float, ceiling: float, room: float = 1.0) -> tuple[float, float, float]:
+        """(impressions, fresh impressions, effective spend) of `spend` with last turn's
+        `adstock`, under a ceiling of impressions; `room` scales the half-saturation spend
+        (an event makes room for more)."""
         k = self.k * room
         x = spend + self.carry * adstock
-        impressions = ceiling * hill(x, k, self.shape)
-        fresh = ceiling * hill(spend, k, self.shape)
-        linear = spend * ceiling / k
-        return impressions, fresh, x, (linear - fresh if linear > fresh else 0.0)
+        return ceiling * hill(x, k, self.shape), ceiling * hill(spend, k, self.shape), x
 
 
 NO_OVERRIDES: frozenset[str] = frozenset()
@@ -384,9 +378,9 @@ class Engine:
         self._market = _flat(m)
         self._brand = _flat(scenario.brand)
         self._creators = _flat(scenario.creators)
-        self._field = _Paid("field", m.field)
-        self._alliance = _Paid("alliance", m.alliance)
-        self._campaign = _Paid("campaign", m.campaign)
+        self._field = _Paid(m.field)
+        self._alliance = _Paid(m.alliance)
+        self._campaign = _Paid(m.campaign)
         k = m.top_kol
         self._kol_params = (k.carryover, k.conversion, k.weights.normalised())
         self._kols = [(kol, kol_fit(scenario.brand, kol)) for kol in scenario.kols]
@@ -493,7 +487,7 @@ class Engine:
 
         # F: the brand's own live room
         F = self._field
-        impr_f, fresh_f, x_f, sat_f = F.reach(decision.field, state.adstock_field, F.k * F.per_yuan * reach * reach_fp)
+        impr_f, fresh_f, x_f = F.reach(decision.field, state.adstock_field, F.k * F.per_yuan * reach * reach_fp)
         factor_f = strength_factor(F.weights, c, b, p, pr)
         cvr_f = base * F.conv * factor_f * conv_fp * noise[0]
         gmv_f = impr_f * cvr_f * aov
@@ -502,7 +496,7 @@ class Engine:
         A = self._alliance
         pool_share = state.creators / max(1.0, creators.count)
         organic_a = state.creators * creators.reach * reach_ap
-        impr_a, fresh_a, x_a, sat_a = A.reach(decision.alliance, state.adstock_alliance,
+        impr_a, fresh_a, x_a = A.reach(decision.alliance, state.adstock_alliance,
                                              A.k * A.per_yuan * reach * pool_share * reach_ap)
         impr_a, fresh_a = impr_a + organic_a, fresh_a + organic_a
         factor_a = strength_factor(A.weights, c, b, p, pr)
@@ -516,9 +510,9 @@ class Engine:
         # competitiveness under the event's competition (a discount counts only up to the line)
         C = self._campaign
         scale = ev_traffic if ev_name else m.campaign_off_event
-        impr_c_free, fresh_c, x_c, sat_c = C.reach(decision.campaign, state.adstock_campaign,
+        impr_c_free, fresh_c, x_c = C.reach(decision.campaign, state.adstock_campaign,
                                                    C.k * C.per_yuan * reach * scale, ev_traffic)
-        impr_c, fresh_c, sat_c = impr_c_free * throttle, fresh_c * throttle, sat_c * throttle
+        impr_c, fresh_c = impr_c_free * throttle, fresh_c * throttle
         price_eff = min(100.0, pr + min(decision.discount, m.discount_threshold) * m.discount_lift)
         price_factor = ((price_eff + 10.0) / (NEUTRAL + 10.0)) ** (1.5 * competition) if ev_name else 1.0
         if "neutral_price_check" in overrides:
@@ -537,7 +531,6 @@ class Engine:
         fatigue = 1.0 + KOL_FATIGUE * state.kol_fatigue
         depth = spend_t / kol.fee if kol is not None else 0.0
         fresh_t = kol.audience * 2.0 * depth / (depth + 1.0) / fatigue if kol is not None else 0.0
-        linear_t = kol.audience * depth / fatigue if kol is not None else 0.0
         echo = carry_t * state.kol_impressions
         impr_t = fresh_t + echo
         fit_eff = (fresh_t * fit + echo * state.kol_fit) / impr_t if impr_t > 0.0 else 0.0
@@ -645,12 +638,10 @@ class Engine:
             last_gpm=net_gpm, last_gmv=gmv, last_pool=state.pool,
         )
         channels = (
-            (decision.field, impr_f, impr_f * cvr_f, gmv_f, 0.0, impr_f - fresh_f, sat_f * cvr_f * aov, factor_f),
-            (decision.alliance, impr_a, impr_a * cvr_a, gmv_a, commission_a, impr_a - fresh_a,
-             sat_a * cvr_a * aov, factor_a),
-            (decision.campaign, impr_c, impr_c * cvr_c, gmv_c, 0.0, impr_c - fresh_c, sat_c * cvr_c * aov, factor_c),
-            (spend_t, impr_t, impr_t * cvr_t, gmv_t, commission_t, echo,
-             (linear_t - fresh_t) * cvr_t * aov if linear_t > fresh_t else 0.0, factor_t),
+            (decision.field, impr_f, impr_f * cvr_f, gmv_f, 0.0, impr_f - fresh_f, factor_f),
+            (decision.alliance, impr_a, impr_a * cvr_a, gmv_a, commission_a, impr_a - fresh_a, factor_a),
+            (decision.campaign, impr_c, impr_c * cvr_c, gmv_c, 0.0, impr_c - fresh_c, factor_c),
+            (spend_t, impr_t, impr_t * cvr_t, gmv_t, commission_t, echo, factor_t),
         )
         drivers = dict(
             pool_before=state.pool, pool_change=state.pool / state.last_pool - 1.0,
