@@ -133,7 +133,7 @@ BAD = [
     ("#amount-field", "60000", "Over budget"),
     ("#amount-field", "9" * 40, "far more than any budget"),
     ("#amount-field", "12.5", "whole yuan only"),
-    ("#amount-top_kol", "5000", "affords no KOL; the cheapest, Tea Master Lin, costs 20,000"),
+    ("#amount-top_kol", "5000", "affords no KOL; the cheapest, Tea Master Lin, costs 30,000"),
     ("#amount-commission", "95", "outside this scenario's range"),
     ("#amount-commission", "x", "is not a percentage"),
     ("#amount-discount", "95", "between 0% and 90%"),
