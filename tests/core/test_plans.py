@@ -56,3 +56,35 @@ def test_a_shipped_plan_teaches_its_level(plan):
     for r in game.reports:
         if r.spend >= 0.1 * r.budget:
             assert r.gmv / r.spend <= 20, f"{plan.name}: week {r.turn} returns {r.gmv / r.spend:.1f} per yuan"
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=[p.stem for p in PLANS])
+@pytest.mark.parametrize("sale", ["90% off in weeks 1-3", "50% off every week", "90% off every week"])
+def test_a_fire_sale_loses_to_the_same_plan_without_it(plan, sale):
+    """The adversary's first find against model 3: a deep discount pumped the snowball and won.
+    Now GMV after refunds, the rating and the traffic all pay for it, on every level."""
+    scenario, _ = find(level_of(plan))
+    engine = Engine(scenario)
+    honest = load_plan(plan, scenario)
+    depth = 90.0 if sale.startswith("90") else 50.0
+    weeks = range(3) if "1-3" in sale else range(len(honest))
+    sold = [d.replace(discount=depth) if i in weeks else d for i, d in enumerate(honest)]
+    results = []
+    for decisions in (honest, sold):
+        game = engine.new_game()
+        game.play(decisions)
+        results.append((score(scenario, game.reports), sum(r.net_gmv for r in game.reports)))
+    (fair, fair_net), (fire, fire_net) = results
+    assert fire.score < fair.score
+    assert fire_net < fair_net
+
+
+def test_a_fire_sale_every_week_earns_no_stars_on_a_cold_start():
+    """Model 3 gave three stars to `field = 20000, discount = 90` every week on dairy-cold-start
+    (78% of GMV refunded, a loss of 3 million)."""
+    from trainer.core.plan import Decision
+
+    scenario, _ = find("dairy-cold-start")
+    game = Engine(scenario).new_game()
+    game.play([Decision(field=min(20000, scenario.budget_of(t)), discount=90) for t in range(1, scenario.turns + 1)])
+    assert score(scenario, game.reports).stars == 0
