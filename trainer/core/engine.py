@@ -462,7 +462,8 @@ class Engine:
         # line, and less when buyers have learnt to wait for the brand's deals
         disc = decision.discount / 100.0
         line = m.discount_threshold / 100.0
-        pull = (disc if disc <= line else line + PAST_LINE_PULL * (disc - line)) / (1.0 + DEAL_HABIT * state.deal_habit)
+        pull = disc if disc <= line else line + PAST_LINE_PULL * (disc - line)
+        pull /= 1.0 + DEAL_HABIT * state.deal_habit
         discount_orders = (1.0 / (1.0 - pull)) ** m.discount_elasticity
         aov = brand.price * (1.0 - disc)
         awareness_factor = 0.8 + 0.6 * state.awareness / 100.0
