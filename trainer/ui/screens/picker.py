@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.core.library import entries
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets import scenario_info as info
 
@@ -18,7 +19,7 @@ from trainer.ui.widgets import scenario_info as info
 class PickerScreen(Screen):
     """A list on the left, the highlighted scenario on the right."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("escape", "app.title", M.KEY_BACK),
