@@ -34,22 +34,27 @@ SCENARIOS_ENV = "FACT_TRAINER_SCENARIOS"
 SHIPPED = "trainer._shipped"
 
 
+def is_checkout(root: Path) -> bool:
+    """True when `root` is a checkout of this project: a pyproject.toml whose project is
+    fact-trainer, with the `trainer` package and `scenarios/` beside it."""
+    try:
+        with open(root / "pyproject.toml", "rb") as f:
+            project = tomllib.load(f).get("project")
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+    if not isinstance(project, dict) or project.get("name") != APP:
+        return False
+    return (root / "trainer" / "__init__.py").is_file() and (root / "scenarios").is_dir()
+
+
 def checkout_root() -> Path | None:
     """The repository's root when the game runs from a checkout of it, else None.
 
-    A checkout is the folder above the `trainer` package holding a pyproject.toml whose
-    project is fact-trainer, with `scenarios/` beside it. An installed package sits in
-    site-packages, where none of that is true.
+    An installed package sits in site-packages, whose parent folders hold no pyproject.toml
+    of this project.
     """
     root = Path(__file__).resolve().parents[2]
-    try:
-        with open(root / "pyproject.toml", "rb") as f:
-            name = tomllib.load(f).get("project", {}).get("name")
-    except (OSError, tomllib.TOMLDecodeError):
-        return None
-    if name != APP or not (root / "scenarios").is_dir() or not (root / "trainer").is_dir():
-        return None
-    return root
+    return root if is_checkout(root) else None
 
 
 def user_data_dir() -> Path:

@@ -272,7 +272,7 @@ class FactApp(App[int]):
         from trainer.core.library import entries
 
         for entry in entries():
-            if entry.scenario is not None:
+            if entry.opens_by_id:
                 return entry.scenario
         return None
 
