@@ -537,6 +537,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"{path} already exists: choose another id or --out PATH (nothing was written)", file=sys.stderr)
         return 1
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # e.g. your levels folder, the first time
         path.write_text(starter(args.id, str(path)), encoding="utf-8")
     except OSError as exc:
         print(f"{path}: cannot be written ({exc.strerror or exc})", file=sys.stderr)

@@ -111,3 +111,12 @@ def test_play_a_user_level_by_id_in_simulate(capsys):
     plan = ROOT / "scenarios" / "plans" / "tutorial-starter.toml"
     code, out, _ = run(capsys, "simulate", "my-level", "--plan", str(plan))
     assert code == 0 and "Score" in out
+
+
+def test_new_writes_into_your_levels_folder_the_first_time(capsys):
+    target = paths.user_levels_dir() / "my-level.toml"
+    assert not target.parent.exists()
+    code, out, err = run(capsys, "new", "my-level", "--out", str(target))
+    assert code == 0 and target.is_file(), err
+    code, out, _ = run(capsys, "list")
+    assert "my-level" in out.split(f"Your levels ({paths.user_levels_dir()}):")[1]
