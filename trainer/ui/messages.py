@@ -162,7 +162,7 @@ TITLE_LOAD = "Load a game"
 TITLE_SCENARIOS = "Scenarios"
 TITLE_HELP = "How to play"
 TITLE_QUIT = "Quit"
-TITLE_NO_SCENARIO = "No playable scenario was found. Run `fact-trainer validate scenarios/*.toml` to see why."
+TITLE_NO_SCENARIO = "No playable scenario was found. Run `fact-trainer list` to see which files were skipped and why."
 TITLE_STARTS = "New game starts: {title}"
 
 # --- scenario picker ----------------------------------------------------------------
