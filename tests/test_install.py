@@ -78,7 +78,11 @@ def _registry_unreachable(tmp_path: Path) -> str | None:
         capture_output=True, text=True, timeout=300)
     if probe.returncode == 0:
         return None
-    return (probe.stderr.strip().splitlines() or ["pip download failed"])[-1]
+    lines = [line.strip() for line in (probe.stdout + probe.stderr).splitlines() if line.strip()]
+    network = [line for line in lines
+               if any(w in line.lower() for w in ("connect", "resolve", "timed out", "network", "unreachable"))]
+    index = next((line for line in lines if line.startswith("Looking in indexes")), "the configured index")
+    return f"`pip download platformdirs` fails ({index}): {(network or lines or ['no output'])[-1]}"
 
 
 def _run(args, what: str, tmp_path: Path, **kwargs) -> subprocess.CompletedProcess:
