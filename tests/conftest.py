@@ -1,9 +1,10 @@
-"""Shared fixtures: the shipped scenarios, loaded once."""
+"""Shared fixtures: the shipped scenarios, loaded once; no test sees the user's own folders."""
 
 from __future__ import annotations
 
 import pytest
 
+from trainer.core import paths
 from trainer.core.library import entries, scenarios_dir
 
 
@@ -20,3 +21,16 @@ SHIPPED_IDS = [s.id for s in SHIPPED]
 def scenario(request):
     """Each shipped scenario in turn."""
     return request.param
+
+
+@pytest.fixture(autouse=True)
+def own_user_folders(tmp_path_factory, monkeypatch):
+    """The user's data and config folders (their levels, an installed game's saves) are empty
+    temporary ones, here and in the subprocesses a test starts; $FACT_TRAINER_SCENARIOS is unset."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))  # what platformdirs reads on Linux
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setattr(paths, "user_data_dir", lambda: home / "data" / paths.APP)
+    monkeypatch.setattr(paths, "settings_dir", lambda: home / "config" / paths.APP)
+    monkeypatch.delenv(paths.SCENARIOS_ENV, raising=False)
+    return home

@@ -23,17 +23,33 @@ def _play(args: argparse.Namespace) -> int:
     return run(getattr(args, "scenario", None), **options)
 
 
+def version_text() -> str:
+    """`fact-trainer --version`: the program's version (trainer.__version__, the one place it is
+    written) and the market model's, which decides the figures a save replays to."""
+    from trainer import __version__
+    from trainer.core.engine import MODEL_VERSION
+
+    return f"fact-trainer {__version__} (market model {MODEL_VERSION})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `fact-trainer`."""
     parser = argparse.ArgumentParser(
         prog="fact-trainer",
         description="FACT Trainer: run a brand on an interest e-commerce platform, turn by turn.",
     )
+    parser.add_argument("--version", action="version", version=version_text(),
+                        help="print the version and the market model's version")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("list", help="list the scenarios")
+    p = sub.add_parser("list", help="list the scenarios: the shipped ones and your own")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func="cmd_list")
+
+    p = sub.add_parser("where", help="print the folders in use: saves, reports, your levels, the shipped ones")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--saves-dir", metavar="DIR", help="the saves folder to report (as the other commands take it)")
+    p.set_defaults(func="cmd_where")
 
     p = sub.add_parser("validate", help="check scenario files")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -50,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("saves", help="list the saved games")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--saves-dir", metavar="DIR", help="the saves folder (default: saves/, or $FACT_TRAINER_SAVES)")
+    p.add_argument("--saves-dir", metavar="DIR", help="the saves folder (default: see `fact-trainer where`, or $FACT_TRAINER_SAVES)")
     p.set_defaults(func="cmd_saves")
 
     p = sub.add_parser("replay", help="replay a save and print it as simulate does")
@@ -58,11 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func="cmd_replay")
 
-    p = sub.add_parser("report", help="write a saved game's debrief (md, html, csv, json) under saves/reports/")
+    p = sub.add_parser("report", help="write a saved game's debrief (md, html, csv, json) under reports/ of the saves folder")
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--format", choices=("md", "html", "csv", "json"), action="append",
                    help="the format (repeat for several; default md)")
-    p.add_argument("--out", metavar="DIR", help="the folder to write to (default: saves/reports/)")
+    p.add_argument("--out", metavar="DIR", help="the folder to write to (default: reports/ of the saves folder)")
     p.add_argument("--saves-dir", metavar="DIR", help="the saves folder whose reports/ to use")
     p.add_argument("--no-answer-key", action="store_true", help="leave out the answer key (faster)")
     p.set_defaults(func="cmd_report", format=None)
@@ -73,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 opens it to the network)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--public-url", metavar="URL", help="the address participants' browsers use, if not http://HOST:PORT")
-    p.add_argument("--saves-dir", metavar="DIR", help="the saves folder (default: saves/, or $FACT_TRAINER_SAVES)")
+    p.add_argument("--saves-dir", metavar="DIR", help="the saves folder (default: see `fact-trainer where`, or $FACT_TRAINER_SAVES)")
     p.set_defaults(func="cmd_serve")
 
     p = sub.add_parser("leaderboard", help="a workshop's leaderboard, every save verified by replay")
@@ -114,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario id or path")
     p.add_argument("--load", metavar="SAVE", help="continue a saved game")
     p.add_argument("--seed", type=int, help="market seed (default: the scenario's)")
-    p.add_argument("--saves-dir", metavar="DIR", help="where games are saved (default: saves/, or $FACT_TRAINER_SAVES)")
+    p.add_argument("--saves-dir", metavar="DIR", help="where games are saved (default: see `fact-trainer where`, or $FACT_TRAINER_SAVES)")
     p.add_argument("--player", metavar="NAME", help="your name, for the save and the leaderboard")
     p.add_argument("--workshop", metavar="FILE", help="play a workshop's scenarios under its rules")
     p.add_argument("--watch", action="store_true", help="reload the scenario file when it changes (for authors)")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import unicodedata
 from pathlib import Path
 
 from trainer.core import report as reporting
 from trainer.core.engine import Engine
-from trainer.core.library import entries, find, scenarios_dir
+from trainer.core.library import entries, find, sources
 from trainer.core.loading import FileProblems, load_plan, load_scenario
 from trainer.core.plan import PlanError
 from trainer.core.saves import SaveError, list_saves, load_game, save_game, saves_dir
@@ -54,22 +56,104 @@ def _workshop(path: str):
         return None
 
 
+ORIGIN_HEADINGS = {
+    "shipped": "Shipped levels",
+    "user": "Your levels",
+    "env": "Levels from $FACT_TRAINER_SCENARIOS",
+}
+
+
+def _plain(text: object) -> str:
+    """Text from a file or a path, safe to print: control characters become U+FFFD."""
+    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cf", "Cs") and ch != "\u200d" else ch
+                   for ch in str(text))
+
+
 def cmd_list(args: argparse.Namespace) -> int:
-    """List the scenarios under scenarios/."""
-    found = entries(scenarios_dir())
+    """List the levels: the shipped ones, your own, and those of $FACT_TRAINER_SCENARIOS."""
+    found = entries()
     valid = [e for e in found if e.scenario is not None]
     if args.json:
-        print(json.dumps([reporting.scenario_summary(e.scenario, e.path) for e in valid], indent=2, ensure_ascii=False))
-    else:
-        if not valid:
-            print(f"No scenarios in {scenarios_dir()}.")
+        out = []
         for e in valid:
-            s = e.scenario
-            budget = f"{s.budget:,}" if isinstance(s.budget, int) else f"{min(s.budgets):,}-{max(s.budgets):,}"
-            print(f"{s.id:<24} {s.turns:>3} turns  budget {budget:>17} yuan/turn  {s.difficulty:<8}  {s.title}")
+            item = reporting.scenario_summary(e.scenario, e.path)
+            item["origin"] = e.origin
+            item["opens_by_id"] = e.opens_by_id
+            if e.shadowed_by is not None:
+                item["shadowed_by"] = str(e.shadowed_by)
+            out.append(item)
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        for origin, folder in sources():
+            here = [e for e in valid if e.origin == origin and e.path.parent == folder]
+            if origin == "env" or here or origin == "shipped":
+                print(f"{ORIGIN_HEADINGS[origin]} ({_plain(folder)}):")
+            elif origin == "user":
+                print(f"{ORIGIN_HEADINGS[origin]} ({_plain(folder)}): none yet; put scenario files there "
+                      "(fact-trainer new ID --out FOLDER/ID.toml writes a starter)")
+                continue
+            if not here:
+                print("  none")
+            for e in here:
+                s = e.scenario
+                budget = f"{s.budget:,}" if isinstance(s.budget, int) else f"{min(s.budgets):,}-{max(s.budgets):,}"
+                print(f"  {s.id:<24} {s.turns:>3} turns  budget {budget:>17} yuan/turn  {s.difficulty:<8}  "
+                      f"{_plain(s.title)}")
+                if e.shadowed_by is not None:
+                    print(f"    ^ the id {s.id!r} opens {_plain(e.shadowed_by)}, which comes first; "
+                          f"play this one by its path: fact-trainer play {_plain(e.path)}")
     broken = [e for e in found if e.scenario is None]
     for e in broken:
-        print(f"skipped {e.path}: it does not validate (run fact-trainer validate {e.path})", file=sys.stderr)
+        print(f"skipped {_plain(e.path)}: it does not validate (run fact-trainer validate {_plain(e.path)})",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_where(args: argparse.Namespace) -> int:
+    """Print the folders in use: saves, reports, levels (yours and shipped), plans, settings."""
+    from trainer.core import paths
+    from trainer.export import reports_dir
+
+    root = paths.checkout_root()
+    saves = saves_dir(args.saves_dir)
+    if args.saves_dir:
+        saves_note = "from --saves-dir"
+    elif os.environ.get(paths.SAVES_ENV):
+        saves_note = f"from ${paths.SAVES_ENV}"
+    else:
+        saves_note = "the checkout's saves/" if root is not None else "in your user data folder"
+    rows = [
+        ("saves", "saves", saves, saves_note),
+        ("reports", "reports", reports_dir(saves), "debriefs written by `report` and the game"),
+        ("user_levels", "your levels", paths.user_levels_dir(), "your own scenario files; `list` shows them"),
+    ]
+    rows += [("env_levels", "more levels", folder, f"from ${paths.SCENARIOS_ENV}") for folder in paths.env_levels_dirs()]
+    rows += [
+        ("shipped_levels", "shipped levels", paths.shipped_levels_dir(), "come with the game"),
+        ("shipped_plans", "shipped plans", paths.shipped_plans_dir(), "a plan for each: simulate ID --plan FILE"),
+        ("example_workshop", "example workshop", paths.example_workshop(), "copy it to make your own"),
+        ("settings", "settings", paths.settings_dir(), "nothing is kept there yet"),
+    ]
+    if args.json:
+        data = {"running_from": "checkout" if root is not None else "installed",
+                "checkout": str(root) if root is not None else None}
+        for key, _, path, note in rows:
+            if key == "env_levels":
+                data.setdefault(key, []).append(str(path))
+            else:
+                data[key] = str(path)
+        data.setdefault("env_levels", [])
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    if root is not None:
+        print(f"Running from the checkout at {_plain(root)}.")
+    else:
+        print("Running as an installed program.")
+    width = max(len(label) for _, label, _, _ in rows) + 1
+    for _, label, path, note in rows:
+        exists = "" if path.exists() else " (not created yet)"
+        print(f"{label + ':':<{width}} {_plain(path)}{exists}")
+        print(f"{'':<{width}} {note}")
     return 0
 
 
@@ -281,7 +365,7 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Write a save's debrief as Markdown, HTML, CSV or JSON under saves/reports/."""
+    """Write a save's debrief as Markdown, HTML, CSV or JSON under reports/ of the saves folder."""
     from trainer.export import reports_dir, write_report
 
     loaded = _saved_game(args.save)
@@ -453,6 +537,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"{path} already exists: choose another id or --out PATH (nothing was written)", file=sys.stderr)
         return 1
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # e.g. your levels folder, the first time
         path.write_text(starter(args.id, str(path)), encoding="utf-8")
     except OSError as exc:
         print(f"{path}: cannot be written ({exc.strerror or exc})", file=sys.stderr)

@@ -137,15 +137,17 @@ def two_scenarios(tmp_path, monkeypatch):
     Saves go to `saves/` under a temporary working folder, so the paths on screen are the same
     on every run.
     """
-    from trainer.core.library import SCENARIOS_ENV, scenarios_dir
+    from trainer.core import library
     from trainer.core.saves import SAVES_ENV
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv(SAVES_ENV, "saves")
 
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
     for name in ("01-tutorial.toml", "02-dairy-gpm.toml"):
-        (tmp_path / name).symlink_to(scenarios_dir() / name)
-    monkeypatch.setenv(SCENARIOS_ENV, str(tmp_path))
+        (shipped / name).symlink_to(library.scenarios_dir() / name)
+    monkeypatch.setattr(library, "scenarios_dir", lambda: shipped)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -25,6 +25,7 @@ from pathlib import Path
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from trainer.core import paths
 from trainer.core.engine import MODEL_VERSION, Engine, Game
 from trainer.core.library import find
 from trainer.core.loading import FileProblems, Problem, key_lines, problems_from
@@ -35,19 +36,15 @@ from trainer.core.scoring import score
 FORMAT = 1
 """The save format written now. Older formats are migrated on loading (see MIGRATIONS)."""
 
-SAVES_ENV = "FACT_TRAINER_SAVES"
+SAVES_ENV = paths.SAVES_ENV
 MAX_SAVE_BYTES = 5_000_000
 BACKUP_SUFFIX = ".bak"
 
 
 def saves_dir(override: str | Path | None = None) -> Path:
-    """Where saves live: the given folder, else $FACT_TRAINER_SAVES, else `saves/` beside the package."""
-    if override:
-        return Path(override)
-    env = os.environ.get(SAVES_ENV)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "saves"
+    """Where saves live: the given folder, else $FACT_TRAINER_SAVES, else a checkout's
+    `saves/` or, installed, `saves/` in the user's data folder (trainer.core.paths)."""
+    return paths.saves_dir(override)
 
 
 _UNSAFE = re.compile(r"[^\w\-]+", re.UNICODE)

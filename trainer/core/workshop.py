@@ -26,7 +26,7 @@ class Workshop(Model):
     title: str = Field(min_length=1, max_length=100)
     """The workshop's name, shown to participants and on the leaderboard."""
     scenarios: list[str] = Field(min_length=1, max_length=20)
-    """The scenarios participants may play, in order: ids from scenarios/ or paths."""
+    """The scenarios participants may play, in order: ids from the library (trainer.core.library) or paths."""
     seed: int | None = Field(None, ge=0, le=2**63 - 1)
     """One seed for everyone: the same market luck, so results compare fairly."""
     seeds: list[int] | None = None

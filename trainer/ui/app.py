@@ -17,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from trainer.ui import APP_CSS, SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.screens.title import TitleScreen
 
@@ -27,9 +28,6 @@ if TYPE_CHECKING:
     from trainer.core.scenario import Scenario
     from trainer.ui.session import Session
 
-SCREENS_CSS = Path(__file__).parent / "screens" / "screens.tcss"
-"""The rules of every screen but the title (each one's CSS_PATH): not parsed at launch."""
-
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
 
@@ -39,7 +37,7 @@ class FactApp(App[int]):
 
     TITLE = M.APP_TITLE
     SUB_TITLE = M.APP_SUBTITLE
-    CSS_PATH = "app.tcss"
+    CSS_PATH = APP_CSS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("f1", "help", M.KEY_HELP, id="help"),
@@ -274,7 +272,7 @@ class FactApp(App[int]):
         from trainer.core.library import entries
 
         for entry in entries():
-            if entry.scenario is not None:
+            if entry.opens_by_id:
                 return entry.scenario
         return None
 

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from trainer.core.scenario import Scenario
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets import scenario_info as info
 
@@ -17,7 +18,7 @@ from trainer.ui.widgets import scenario_info as info
 class BriefingScreen(Screen):
     """Read before week 1; Start plays it."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("enter", "start", M.KEY_START, priority=False),

@@ -20,6 +20,7 @@ from textual.widgets import Button, Footer, Header, LoadingIndicator, Static
 from textual_plotext import PlotextPlot
 
 from trainer.core.scenario import POSITIONS, STRENGTHS
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 
 POSITION_COLOR = {"field": "green", "alliance": "cyan", "campaign": "orange", "top_kol": "red"}
@@ -37,7 +38,7 @@ def _yticks(plt, top: float, fmt) -> None:
 class ExportScreen(ModalScreen[str | None]):
     """Asks the report's format; dismisses md, html, csv, json or None."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [Binding("escape", "dismiss(None)", M.KEY_BACK)]
 
@@ -65,7 +66,7 @@ class ExportScreen(ModalScreen[str | None]):
 class DebriefScreen(Screen):
     """Opened from the end of a game."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("x", "export", M.KEY_EXPORT),

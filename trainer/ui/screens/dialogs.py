@@ -9,13 +9,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 
 
 class QuitScreen(ModalScreen[bool]):
     """Asks before quitting a game in progress; dismisses True to quit."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("escape,n", "dismiss(False)", M.QUIT_NO),
@@ -44,7 +45,7 @@ class QuitScreen(ModalScreen[bool]):
 class TooSmallScreen(ModalScreen[None]):
     """Covers everything while the terminal is below the size the game needs."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [Binding("ctrl+q", "app.quit", M.KEY_QUIT, priority=True)]
 
@@ -69,7 +70,7 @@ class TooSmallScreen(ModalScreen[None]):
 class NameScreen(ModalScreen[str | None]):
     """Asks the player's name before a new game; dismisses the cleaned name, or None."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [Binding("escape", "dismiss(None)", M.NAME_CANCEL)]
 
@@ -119,7 +120,7 @@ class NameScreen(ModalScreen[str | None]):
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; dismisses True for yes. The safe answer has the focus."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("escape,n", "dismiss(False)", M.DELETE_NO),
@@ -148,7 +149,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class MessageScreen(ModalScreen[None]):
     """A message to read and close: e.g. a save that cannot be loaded, and why."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [Binding("escape,enter", "dismiss(None)", M.KEY_CLOSE)]
 
@@ -179,7 +180,7 @@ class LoadProblemScreen(ModalScreen[str | None]):
     1, in a new file) or None (back).
     """
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", M.KEY_BACK),

@@ -11,13 +11,14 @@ from textual.screen import Screen
 from textual.widgets import Button, Digits, Footer, Header, Static
 
 from trainer.core.scoring import score
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 
 
 class EndScreen(Screen):
     """Shown once every week is played."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("d", "app.debrief", M.KEY_DEBRIEF),

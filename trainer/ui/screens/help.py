@@ -9,13 +9,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 
 
 class HelpScreen(ModalScreen[None]):
     """The help, over whatever screen was showing; opened at a principle's entry when given one."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("escape,f1,q", "dismiss", M.KEY_CLOSE),

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets.bars import BarChart
 
@@ -15,7 +16,7 @@ from trainer.ui.widgets.bars import BarChart
 class HistoryScreen(ModalScreen[None]):
     """Over the planning or results screen; Esc closes it."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [Binding("escape,f2,h,q", "dismiss", M.KEY_CLOSE)]
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from trainer.core.saves import SaveSummary, delete_save, list_saves
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.screens.dialogs import ConfirmScreen
 
@@ -20,7 +21,7 @@ from trainer.ui.screens.dialogs import ConfirmScreen
 class LoadScreen(Screen):
     """A table of the saves in the app's saves folder, newest first."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("enter", "load", M.KEY_LOAD),

@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.core.library import entries
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets import scenario_info as info
 
@@ -18,7 +19,7 @@ from trainer.ui.widgets import scenario_info as info
 class PickerScreen(Screen):
     """A list on the left, the highlighted scenario on the right."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("escape", "app.title", M.KEY_BACK),
@@ -28,17 +29,22 @@ class PickerScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.entries = entries()
-        self.playable = [e.scenario for e in self.entries]
+        self.playable = [e.scenario if e.opens_by_id else None for e in self.entries]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="picker"):
             options = []
             for i, e in enumerate(self.entries):
-                if e.scenario is not None:
+                if e.scenario is not None and e.shadowed_by is not None:
+                    # its id opens another level, so its saves would not load: played by path only
+                    options.append(Option(M.PICKER_SHADOWED.format(name=e.path.name, id=e.scenario.id), id=str(i),
+                                          disabled=True))
+                elif e.scenario is not None:
                     s = e.scenario
-                    label = M.PICKER_ITEM.format(title=s.title, difficulty=M.DIFFICULTY.get(s.difficulty, s.difficulty),
-                                                 turns=s.turns)
+                    item = M.PICKER_ITEM if e.origin == "shipped" else M.PICKER_YOURS
+                    label = item.format(title=s.title, difficulty=M.DIFFICULTY.get(s.difficulty, s.difficulty),
+                                        turns=s.turns)
                     options.append(Option(label, id=str(i)))
                 else:
                     problem = str(e.problems[0]) if e.problems else ""

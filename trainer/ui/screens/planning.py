@@ -17,6 +17,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Sta
 
 from trainer.core.plan import Decision
 from trainer.core.scenario import MAX_MONEY, POSITIONS, STRENGTHS
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets.amount import AmountInput, PercentInput, parse_percent, parse_yuan
 
@@ -26,7 +27,7 @@ AUTO_KOL = "__auto__"
 class PlanningScreen(Screen):
     """The four positions side by side, the strengths below, the budget live on top."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("ctrl+n", "end_turn", M.KEY_END_TURN, id="end_turn"),

@@ -18,6 +18,7 @@ from textual.widgets import Button, Digits, Footer, Header, Static
 from trainer.core.engine import TurnReport
 from trainer.core.explain import changes, reasons
 from trainer.core.scenario import POSITIONS, STRENGTHS
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets.reasons import changes_table, reasons_table
 
@@ -38,7 +39,7 @@ def _arrow(before: float, after: float, same: bool) -> Text:
 class ResultsScreen(Screen):
     """Shown after each week; Next goes on to the following week or the final score."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
         Binding("enter,space", "next", M.KEY_NEXT, id="next"),

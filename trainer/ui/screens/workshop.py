@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 
 
@@ -25,7 +26,7 @@ class WorkshopScreen(Screen):
     """The default screen in workshop mode: the gate until the participant has joined, then
     the list of rounds (the first not yet played is highlighted)."""
 
-    CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+    CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     DEFAULT_CSS = """
     WorkshopScreen { align: center top; }
