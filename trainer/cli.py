@@ -108,13 +108,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("balance", help="play every reference player over many seeds; check the level's lessons")
     p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
     p.add_argument("--seeds", type=int, default=20, help="how many seeds (default 20)")
+    p.add_argument("--lessons", action="store_true",
+                   help="prove the level's remove and exploit lessons against the optimum (re-optimises each; slow)")
+    p.add_argument("--evaluations", type=int, default=6000,
+                   help="with --lessons: plans each search may try (default 6000)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func="cmd_balance")
 
     p = sub.add_parser("solve", help="search for a strong plan: the answer key")
     p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
     p.add_argument("--seed", type=int, default=None, help="market seed (default: the scenario's)")
-    p.add_argument("--evaluations", type=int, default=6000, help="games the search may play (default 6000)")
+    p.add_argument("--evaluations", type=int, default=8000,
+                   help="plans the search may try, each played on three seeds (default 8000)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func="cmd_solve")
 

@@ -461,9 +461,57 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress_line(enabled: bool):
+    """A callback that rewrites one status line on stderr (nothing when not a terminal)."""
+    if not enabled or not sys.stderr.isatty():
+        return None
+
+    def show(text: str) -> None:
+        print(f"\r\033[K{text}", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_lessons(args: argparse.Namespace, scenario) -> int:
+    """The lesson report: the optimum, each optimum lesson's cost, the magnitudes."""
+    from trainer.core.lessons import lesson_report, report_json
+
+    line = _progress_line(not args.json)
+    report = lesson_report(scenario, evaluations=args.evaluations,
+                           progress=(lambda what: line(f"re-optimising {what}...")) if line else None)
+    if line:
+        line("")
+        print("\r", end="", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+        return 0 if report.passed else 1
+    m = report.magnitudes
+    mix = ", ".join(f"{k} {v:.0%}" for k, v in report.mix.items() if v >= 0.005)
+    print(f"{scenario.title} ({scenario.id}): the best plan over seeds {', '.join(map(str, report.seeds))} "
+          f"({report.evaluations:,} plans per search)")
+    print(f"  optimum   score {report.optimum:,.1f} (seed {report.seeds[0]}: {report.optimum_score}, "
+          f"{report.optimum_stars} stars); money: {mix}")
+    print(f"  magnitudes  GMV per marketing yuan {m.roi:.1f} over the game, {m.week_roi:.1f} in its best week; "
+          f"refunds {m.refund_share:.1%} of GMV; fans {m.fan_share:.1%} of GMV ({m.field_fan_share:.0%} of F and "
+          f"fans); pool up to {m.pool_max:.2f}, {m.pool_end:.2f} at the end")
+    for problem in m.problems():
+        print(f"FLAG   {problem}")
+    for claim in report.claims:
+        if claim.fitness is None:
+            print(f"skip   {claim.lesson.text}: {claim.note}")
+            continue
+        mark = "holds " if claim.held else "FAILS "
+        print(f"{mark} {claim.lesson.text}: {claim.label} the best plan scores {claim.fitness:,.1f}, "
+              f"{claim.loss:+.1%} below the optimum (needs {claim.lesson.margin:.0%})")
+    if not report.claims:
+        print("the level states no remove or exploit lesson")
+    print("passed" if report.passed else "failed")
+    return 0 if report.passed else 1
+
+
 def cmd_balance(args: argparse.Namespace) -> int:
     """Play every reference player over the seeds; flag design problems; check the lessons."""
-    from trainer.core.balance import balance, report_json
+    from trainer.core.balance import MIN_LEAD, balance, report_json
 
     scenario = _scenario(args.scenario)
     if scenario is None:
@@ -471,6 +519,11 @@ def cmd_balance(args: argparse.Namespace) -> int:
     if args.seeds < 1:
         print("--seeds must be at least 1", file=sys.stderr)
         return 1
+    if args.evaluations < 100:
+        print("--evaluations must be at least 100", file=sys.stderr)
+        return 1
+    if args.lessons:
+        return cmd_lessons(args, scenario)
     report = balance(scenario, seeds=args.seeds)
     if args.json:
         print(json.dumps(report_json(report), indent=2, ensure_ascii=False))
@@ -487,10 +540,15 @@ def cmd_balance(args: argparse.Namespace) -> int:
     for check in report.lessons:
         mark = "holds " if check.held else "FAILS "
         lesson = check.lesson
+        lead = (check.better - check.worse) / abs(check.worse) if check.worse else 0.0
         print(f"{mark} {lesson.text}: {lesson.better} {check.better:,.1f} vs {lesson.worse} {check.worse:,.1f} "
-              f"({lesson.metric}, better on {check.seeds_held}/{check.seeds} seeds, needs {lesson.on})")
+              f"({lesson.metric}, better on {check.seeds_held}/{check.seeds} seeds, needs {lesson.on}; "
+              f"lead {lead:+.1%}, needs {MIN_LEAD:.0%})")
+    optimum_lessons = sum(1 for lesson in scenario.lessons if lesson.kind != "players")
+    if optimum_lessons:
+        print(f"({optimum_lessons} lesson(s) against the optimum: run balance {scenario.id} --lessons)")
     if not report.flags and not report.lessons:
-        print("no flags; the level states no lessons to check")
+        print("no flags; the level states no reference-player lesson to check")
     elif report.passed:
         print("passed")
     return 0 if report.passed else 1
@@ -503,10 +561,26 @@ def cmd_solve(args: argparse.Namespace) -> int:
     from trainer.core.plan import plan_from_decisions
     from trainer.core.search import solve
 
-    scenario = _scenario(args.scenario)
-    if scenario is None:
+    try:
+        scenario, path = find(args.scenario)
+    except FileProblems as exc:
+        _print_problems(exc.problems)
         return 1
-    solution = solve(scenario, seed=args.seed, evaluations=args.evaluations)
+    if args.evaluations < 1:
+        print(f"--evaluations must be at least 1 (got {args.evaluations})", file=sys.stderr)
+        return 1
+    if args.seed is not None and args.seed < 0:
+        print(f"--seed must be 0 or more (got {args.seed})", file=sys.stderr)
+        return 1
+    line = _progress_line(not args.json)
+    progress = None
+    if line:
+        def progress(used: int, total: int, best: float) -> None:
+            line(f"searching: {used:,}/{total:,} plans, best score so far {best:,.1f}")
+    solution = solve(scenario, seed=args.seed, evaluations=args.evaluations, progress=progress)
+    if line:
+        line("")
+        print("\r", end="", file=sys.stderr)
     result = solution.result
     if args.json:
         print(json.dumps({"scenario": scenario.id, "seed": solution.seed, "score": result.score,
@@ -516,8 +590,9 @@ def cmd_solve(args: argparse.Namespace) -> int:
         return 0
     print(f"# Answer key for {scenario.id} on seed {solution.seed}: score {result.score}, "
           f"stars {result.stars}/3")
-    print(f"# (hill climb from the balanced heuristic's {solution.start_score}, {solution.evaluations} games)")
-    print(f"# fact-trainer simulate {scenario.id} --seed {solution.seed} --plan THIS_FILE")
+    print(f"# (CMA-ES from the balanced heuristic's {solution.start_score}: {solution.evaluations:,} plans, each "
+          f"played on seeds {', '.join(map(str, solution.seeds))}; mean score {solution.fitness:,.1f})")
+    print(f"# fact-trainer simulate {path} --seed {solution.seed} --plan THIS_FILE")
     print(tomli_w.dumps(plan_from_decisions(list(solution.decisions))), end="")
     return 0
 

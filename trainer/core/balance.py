@@ -20,6 +20,10 @@ from trainer.core.scoring import score
 RANDOM_PLAYERS = 3
 """How many random players (each with its own seed) join the named bots."""
 
+MIN_LEAD = 0.02
+"""The least lead (a share of the worse side's mean) by which a reference-player lesson must
+hold: a lesson that holds by 1% is noise, not a lesson."""
+
 
 def without(bot: Bot, what: str) -> Bot:
     """A variant of `bot` that spends nothing on `what` (a position, or "strengths"),
@@ -162,7 +166,8 @@ def balance(scenario: Scenario, seeds: int = 20, first_seed: int | None = None) 
     bots: dict[str, Bot] = dict(BOTS)
     for i in range(RANDOM_PLAYERS):
         bots[f"random_{i + 1}"] = random_bot(1000 + i)
-    needed = {l.better for l in scenario.lessons} | {l.worse for l in scenario.lessons}
+    compared = [lesson for lesson in scenario.lessons if lesson.kind == "players"]
+    needed = {l.better for l in compared} | {l.worse for l in compared}
     for name in sorted(needed - set(bots)):
         bots[name] = player(name)
     stats = {name: Stats(name) for name in bots}
@@ -182,12 +187,21 @@ def balance(scenario: Scenario, seeds: int = 20, first_seed: int | None = None) 
             flags.append(f"going all-in on {position} (mean score {stats[name].mean('score'):.0f}) is not below "
                          f"the balanced heuristic ({mixed:.0f}): a single position dominates")
 
+    if stats["roi_greedy"].mean("score") >= mixed:
+        flags.append(f"chasing each week's ROI (roi_greedy, mean score {stats['roi_greedy'].mean('score'):.0f}) is not "
+                     f"below the balanced heuristic ({mixed:.0f}): the level rewards the opposite of GPM thinking")
+    if all(stats[f"random_{i + 1}"].mean("score") > mixed for i in range(RANDOM_PLAYERS)):
+        flags.append("every random player beats the balanced heuristic: the level rewards no plan in particular")
+
     checks = []
-    for lesson in scenario.lessons:
+    for lesson in compared:
         b, w = stats[lesson.better].values[lesson.metric], stats[lesson.worse].values[lesson.metric]
         wins = sum(1 for x, y in zip(b, w) if x > y)
-        held = wins == len(b) if lesson.on == "every" else statistics.fmean(b) > statistics.fmean(w)
-        checks.append(LessonCheck(lesson, held, statistics.fmean(b), statistics.fmean(w), wins, len(b)))
+        mean_b, mean_w = statistics.fmean(b), statistics.fmean(w)
+        won = wins == len(b) if lesson.on == "every" else mean_b > mean_w
+        # a lesson that holds by a hair does not teach: the lead must be at least MIN_LEAD
+        held = won and mean_b - mean_w >= MIN_LEAD * abs(mean_w)
+        checks.append(LessonCheck(lesson, held, mean_b, mean_w, wins, len(b)))
     return BalanceReport(scenario, seed_list, stats, flags, checks)
 
 

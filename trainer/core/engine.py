@@ -604,7 +604,7 @@ class Engine:
         support = hill(x_a, A.k)
         ref_rate = max(1.0, creators.default_commission)
         room = max(0.0, 1.0 - state.creators / (creators.capacity * max(1.0, creators.count)))
-        recruits = (creators.growth * creators.count * (rate / ref_rate) * (0.2 + 0.8 * support)
+        recruits = (creators.growth * creators.count * math.sqrt(rate / ref_rate) * (0.2 + 0.8 * support)
                     * (0.5 + p / 100.0) * reach_ap * room)
         new_creators = state.creators * (1.0 - creators.churn / 100.0) + recruits
 

@@ -401,32 +401,83 @@ price_first puts its strength money into price in the turns before an event."""
 LessonMetric = Literal["score", "gmv", "net_gmv", "gpm", "profit", "roi", "fans", "rating", "awareness", "stars"]
 
 
+REMOVALS: tuple[str, ...] = (
+    "field", "alliance", "campaign", "campaign_in_events", "top_kol", "strengths", "fit", "discounts",
+)
+"""What a lesson can take away from the best plan (`remove = "..."`): a position every week,
+the campaign in event weeks only, every strength investment, any KOL of the best fit (so
+only poorer fits can be booked), or every discount."""
+
+EXPLOITS: tuple[str, ...] = ("fire_sale", "one_position", "off_fit_star")
+"""What a lesson can force into the best plan (`exploit = "..."`): a fire sale (at least 70%
+off in the first three weeks), one position only (the best of the four, strengths free), or
+the famous off-fit star (every booking is the largest-audience KOL that is not the best fit)."""
+
+
 class Lesson(Model):
-    """A lesson the level claims to teach, checked by `fact-trainer balance`: one reference
-    player must beat another on a metric, over the seeds."""
+    """A lesson the level claims to teach, checked by `fact-trainer balance`.
+
+    Three kinds, one per lesson: a reference player beats another (`better` and `worse`);
+    the best plan loses at least `margin` of its score when something is taken away and
+    the rest re-optimised (`remove`); the best plan loses at least `margin` when a
+    degenerate move is forced into it (`exploit`). The last two are checked against the
+    optimum (`fact-trainer balance LEVEL --lessons`), not only against the bots."""
 
     text: str = Field(min_length=1, max_length=200)
     """The lesson in the trainee's words, e.g. "Building GPM beats chasing each week's ROI"."""
-    better: str
+    better: str | None = None
     """The reference player that must come out ahead: a bot name, optionally with a variant
     after '/': no_field, no_alliance, no_campaign, no_top_kol, no_strengths, with_providers or
     price_first (e.g. "balanced/no_top_kol")."""
-    worse: str
+    worse: str | None = None
     """The reference player that must come out behind (same form as `better`)."""
+    remove: Literal[REMOVALS] | None = None  # type: ignore[valid-type]
+    """Taken away from the best plan: field, alliance, campaign, campaign_in_events, top_kol,
+    strengths, fit or discounts. Re-optimised without it, the score must drop by `margin`."""
+    exploit: Literal[EXPLOITS] | None = None  # type: ignore[valid-type]
+    """Forced into the best plan: fire_sale, one_position or off_fit_star. Re-optimised with
+    it, the score must drop by `margin`."""
+    margin: float = Field(0.05, ge=0, le=0.9, allow_inf_nan=False)
+    """For `remove` and `exploit` lessons: the least share of the optimum's score the change
+    must cost (0.05 = 5%)."""
     metric: LessonMetric = "score"
-    """What is compared."""
+    """What is compared (bot lessons)."""
     on: Literal["every", "mean"] = "every"
-    """`every`: better wins on every seed; `mean`: on the mean over the seeds."""
+    """Bot lessons: `every`: better wins on every seed; `mean`: on the mean over the seeds."""
 
     @field_validator("better", "worse")
     @classmethod
-    def _known_player(cls, name: str) -> str:
+    def _known_player(cls, name: str | None) -> str | None:
+        if name is None:
+            return name
         bot, _, variant = name.partition("/")
         if bot not in BOT_NAMES:
             raise ValueError(f"{bot!r} is not a reference player; known: {', '.join(BOT_NAMES)}")
         if variant and variant not in PLAYER_VARIANTS:
             raise ValueError(f"{name!r}: after '/' write one of {', '.join(PLAYER_VARIANTS)}")
         return name
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Lesson:
+        kinds = [k for k, given in (("better/worse", self.better is not None or self.worse is not None),
+                                    ("remove", self.remove is not None), ("exploit", self.exploit is not None))
+                 if given]
+        if len(kinds) != 1:
+            raise ValueError("a lesson is one of: better and worse (two reference players), remove, or exploit"
+                             + (f"; this one gives {' and '.join(kinds)}" if kinds else "; this one gives none"))
+        if kinds[0] == "better/worse":
+            if self.better is None or self.worse is None:
+                missing = "worse" if self.worse is None else "better"
+                raise ValueError(at((missing,), "a lesson comparing reference players needs both better and worse"))
+            if self.better == self.worse:
+                raise ValueError(at(("worse",), f"better and worse are both {self.better!r}: "
+                                                "a player cannot beat itself"))
+        return self
+
+    @property
+    def kind(self) -> str:
+        """players, remove or exploit."""
+        return "remove" if self.remove else "exploit" if self.exploit else "players"
 
 
 Budget = Annotated[int, Field(ge=0, le=MAX_MONEY)]

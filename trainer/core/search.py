@@ -1,36 +1,87 @@
-"""The answer key: a strong plan for a scenario, found by searching with the engine.
+"""The answer key: the best plan for a scenario, found by a real optimiser over every decision.
 
-A seeded hill climb over the whole plan, starting from the balanced heuristic: each
-step moves a slice of one turn's budget (or of every turn's) from one key to another,
-books or drops a KOL, hires or lets go a service provider, or changes the discount, and keeps the change when the score
-rises. The search is deterministic: the same scenario and seed give the same plan.
+The search space is the whole game: for every week, the split of the budget over the four
+positions, the four strengths and money left unspent; the discount (0 to 90); the
+commission (within the level's range); which KOL to book (or none); which service
+providers to hire. A plan is encoded as one vector of numbers (softmax weights for the
+split, clipped lines for discount and commission, the largest of the KOL weights, a
+provider hired when its weight is positive), so every vector decodes to a valid plan.
+
+CMA-ES (the `cma` library) searches that space for the mean score over several seeds,
+starting from the balanced heuristic's plan; a second start from another point runs
+when the budget allows, and the better plan wins. The search is deterministic: the same
+scenario, seeds and budget give the same plan.
+
+A `Constraint` takes part of the space away (no F, no KOL but one, at least 70% off in the
+first weeks, ...): the lesson report (trainer.core.lessons) re-optimises under each one to
+prove a level's lessons against the best plan, not only against the reference players.
 """
 
 from __future__ import annotations
 
-import random
-from dataclasses import dataclass
+import math
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from trainer.core.bots import balanced, play
 from trainer.core.engine import Engine
-from trainer.core.plan import Decision, check_decision
+from trainer.core.plan import Decision
 from trainer.core.scenario import POSITIONS, STRENGTHS, Scenario
 from trainer.core.scoring import Result, score
 
 KEYS = (*POSITIONS, *STRENGTHS)
-STEPS = (0.25, 0.1, 0.05, 0.02)
+SPLIT = len(KEYS) + 1  # the eight keys and money left unspent
+DEFAULT_EVALUATIONS = 8000
+"""Plans tried by default (each played on every seed)."""
+DEFAULT_SEEDS = 3
+FIRST_RUN = 1.0
+"""Share of the budget the exploring first run may take before the refining runs (if it
+stops early, refining runs from the best plan use what is left)."""
+DIAGONAL = True
+"""CMA-ES with a diagonal covariance: measured better than a full one at this budget."""
+"""How many seeds a plan is scored on: the level's own and the ones after it."""
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """Part of the decision space taken away from the search."""
+
+    zero: frozenset[str] = frozenset()
+    """Keys (positions or strengths) that get nothing, every week."""
+    zero_in_events: frozenset[str] = frozenset()
+    """Keys that get nothing in event weeks."""
+    only_position: str | None = None
+    """When set, every yuan for positions goes to this one (strengths stay free)."""
+    min_discount: tuple[tuple[int, float], ...] = ()
+    """(week, least discount) pairs: the discount is at least this in that week."""
+    max_discount: float | None = None
+    """The deepest discount allowed (0: no deals)."""
+    kols: tuple[str, ...] | None = None
+    """The KOLs that may be booked (None: any)."""
+    label: str = "the best plan"
+    """What the constraint is, for people."""
+
+
+FREE = Constraint()
 
 
 @dataclass(slots=True, frozen=True)
 class Solution:
-    """The best plan found, its result, and how much searching it took."""
+    """The best plan found, its result on the first seed, and how much searching it took."""
 
     decisions: tuple[Decision, ...]
     result: Result
+    """The plan's result on `seed`."""
     seed: int
     evaluations: int
+    """Plans tried (each played on every seed of `seeds`)."""
     start_score: int
-    """The balanced heuristic's score, where the search began."""
+    """The balanced heuristic's score on `seed`, where the search began."""
+    seeds: tuple[int, ...] = ()
+    fitness: float = 0.0
+    """The plan's mean unrounded score over `seeds`: what the search maximised."""
+    constraint: Constraint = field(default=FREE)
 
 
 def fitness(result: Result) -> float:
@@ -39,75 +90,222 @@ def fitness(result: Result) -> float:
     return sum(r.points * r.objective.weight for r in result.objectives) / weight
 
 
-def solve(scenario: Scenario, seed: int | None = None, evaluations: int = 6000, rng_seed: int = 0) -> Solution:
-    """Search for a strong plan of `scenario` on `seed` (the scenario's by default)."""
-    seed = scenario.seed if seed is None else seed
-    engine = Engine(scenario)
-    rng = random.Random(rng_seed)
-    start = play(engine, balanced, seed)
-    plan = [r.decision for r in start.reports]
-    budgets = scenario.budgets
-    kols = list(scenario.kols)
-    providers = list(scenario.providers)
+def default_seeds(scenario: Scenario, count: int = DEFAULT_SEEDS, first: int | None = None) -> tuple[int, ...]:
+    """`count` seeds starting at `first` (the level's seed by default)."""
+    start = scenario.seed if first is None else first
+    return tuple(start + i for i in range(count))
 
-    def evaluate(decisions: list[Decision]) -> tuple[float, Result] | None:
-        for turn, d in enumerate(decisions, start=1):
-            if check_decision(scenario, turn, d, budgets[turn - 1]):
-                return None
+
+def _sigmoid(v: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, v))))
+
+
+class PlanSpace:
+    """The encoding of a whole plan as a vector, under a constraint."""
+
+    def __init__(self, scenario: Scenario, constraint: Constraint = FREE):
+        self.scenario = scenario
+        self.constraint = constraint
+        self.kols = list(scenario.kols)
+        self.providers = list(scenario.providers)
+        self.per_turn = SPLIT + 2 + len(self.kols) + len(self.providers)
+        self.dim = self.per_turn * scenario.turns
+        self.budgets = scenario.budgets
+        self.low, self.high = scenario.creators.commission
+        allowed = constraint.kols
+        self.allowed_kols = [i for i, k in enumerate(self.kols) if allowed is None or k.id in allowed]
+        min_discount = dict(constraint.min_discount)
+        self.floors = [min_discount.get(t, 0.0) for t in range(1, scenario.turns + 1)]
+        ceiling = 90.0 if constraint.max_discount is None else constraint.max_discount
+        self.ceiling = ceiling
+        # which keys may take money in each week
+        self.open: list[tuple[bool, ...]] = []
+        for t in range(1, scenario.turns + 1):
+            event = scenario.event_at(t) is not None
+            row = []
+            for key in KEYS:
+                ok = key not in constraint.zero and not (event and key in constraint.zero_in_events)
+                if "strengths" in constraint.zero and key in STRENGTHS:
+                    ok = False
+                if constraint.only_position and key in POSITIONS and key != constraint.only_position:
+                    ok = False
+                if key == "top_kol" and not self.allowed_kols:
+                    ok = False
+                row.append(ok)
+            self.open.append(tuple(row))
+
+    def decode(self, x: Sequence[float]) -> list[Decision]:
+        """The plan a vector stands for: valid by construction."""
+        out = []
+        n = self.per_turn
+        for t in range(self.scenario.turns):
+            v = [float(a) for a in x[t * n:(t + 1) * n]]  # plain floats, whatever the optimiser hands over
+            budget = self.budgets[t]
+            hired = []
+            fees = 0
+            base = SPLIT + 2 + len(self.kols)
+            for j, provider in enumerate(self.providers):
+                if v[base + j] > 0.0 and fees + provider.fee <= budget:
+                    hired.append(provider.id)
+                    fees += provider.fee
+            money = budget - fees
+            open_ = self.open[t]
+            weights = [v[i] if (i == SPLIT - 1 or open_[i]) else None for i in range(SPLIT)]
+            top = max(w for w in weights if w is not None)
+            exps = [math.exp(w - top) if w is not None else 0.0 for w in weights]
+            total = sum(exps)
+            amounts = {key: int(money * exps[i] / total) for i, key in enumerate(KEYS)}
+            kol = None
+            if amounts["top_kol"] > 0:
+                best = max(self.allowed_kols, key=lambda i: v[SPLIT + 2 + i])
+                if amounts["top_kol"] >= self.kols[best].fee:
+                    kol = self.kols[best].id
+                else:
+                    amounts["top_kol"] = 0
+            discount = min(self.ceiling, max(self.floors[t], round(30.0 * v[SPLIT], 1)))
+            commission = round(self.low + (self.high - self.low) * _sigmoid(v[SPLIT + 1]), 1)
+            out.append(Decision(**amounts, kol=kol, commission=commission, discount=discount,
+                                providers=tuple(hired)))
+        return out
+
+    def encode(self, decisions: Sequence[Decision]) -> list[float]:
+        """A vector that decodes to (about) `decisions`: where the search starts."""
+        x: list[float] = []
+        for t, d in enumerate(decisions):
+            budget = max(1, self.budgets[t])
+            spent = sum(getattr(d, k) for k in KEYS)
+            shares = [getattr(d, k) / budget for k in KEYS] + [max(0.0, (budget - spent) / budget)]
+            x.extend(math.log(s + 0.02) for s in shares)
+            x.append(d.discount / 30.0 if d.discount > 0 else -1.0)
+            commission = d.commission if d.commission is not None else self.scenario.creators.default_commission
+            span = self.high - self.low
+            p = min(0.98, max(0.02, (commission - self.low) / span)) if span > 0 else 0.5
+            x.append(math.log(p / (1.0 - p)))
+            x.extend(1.0 if d.kol == k.id else 0.0 for k in self.kols)
+            x.extend(1.0 if p.id in d.providers else -1.0 for p in self.providers)
+        return x
+
+
+def plan_fitness(engine: Engine, decisions: Sequence[Decision], seeds: Sequence[int]) -> float:
+    """The mean unrounded score of a plan over `seeds`."""
+    total = 0.0
+    for seed in seeds:
         game = engine.new_game(seed)
         for d in decisions:
             game.step(d)
-        result = score(scenario, game.reports)
-        return fitness(result), result
+        total += fitness(score(engine.scenario, game.reports))
+    return total / len(seeds)
 
-    best_fit, best_result = evaluate(plan)
-    start_score = best_result.score
+
+_WORKER: tuple | None = None
+
+
+def _init_worker(scenario: Scenario, constraint: Constraint, seeds: tuple[int, ...]) -> None:
+    global _WORKER
+    _WORKER = (Engine(scenario), PlanSpace(scenario, constraint), seeds)
+
+
+def _score_vectors(xs: list[list[float]]) -> list[float]:
+    engine, space, seeds = _WORKER
+    return [plan_fitness(engine, space.decode(x), seeds) for x in xs]
+
+
+class _Pool:
+    """Scores a population of vectors, in worker processes when there are cores to share."""
+
+    def __init__(self, scenario, constraint, seeds, engine, space, workers: int):
+        self.local = (engine, space, seeds)
+        self.workers = workers
+        self.executor = None
+        if workers > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.executor = ProcessPoolExecutor(workers, initializer=_init_worker,
+                                                initargs=(scenario, constraint, tuple(seeds)))
+
+    def score(self, xs: list[list[float]]) -> list[float]:
+        if self.executor is None:
+            engine, space, seeds = self.local
+            return [plan_fitness(engine, space.decode(x), seeds) for x in xs]
+        size = -(-len(xs) // self.workers)
+        chunks = [xs[i:i + size] for i in range(0, len(xs), size)]
+        return [f for part in self.executor.map(_score_vectors, chunks) for f in part]
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown()
+
+
+def default_workers() -> int:
+    """Worker processes for a search: one per core, at most four, one on a single core."""
+    import os
+
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+def optimise(scenario: Scenario, seeds: Sequence[int], evaluations: int = DEFAULT_EVALUATIONS,
+             constraint: Constraint = FREE, rng_seed: int = 0,
+             progress: Callable[[int, int, float], None] | None = None,
+             start: Sequence[Decision] | None = None, workers: int | None = None) -> tuple[list[Decision], float, int]:
+    """(plan, mean fitness, plans tried): CMA-ES over the plan space under `constraint`.
+    The result does not depend on `workers` (the population is scored in order)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # cma warns that it cannot plot without matplotlib
+        import cma
+
+    engine = Engine(scenario)
+    space = PlanSpace(scenario, constraint)
+    if start is None:
+        start = [r.decision for r in play(engine, balanced, seeds[0]).reports]
+    x0 = space.encode(start)
+    best_plan = space.decode(x0)
+    best = plan_fitness(engine, best_plan, seeds)
     used = 1
-    turns = scenario.turns
-    while used < evaluations:
-        step = STEPS[min(len(STEPS) - 1, used * len(STEPS) // evaluations)]
-        candidate = list(plan)
-        every = rng.random() < 0.3
-        chosen = range(turns) if every else [rng.randrange(turns)]
-        kind = rng.random()
-        for t in chosen:
-            d = candidate[t]
-            budget = budgets[t]
-            if kind < 0.75:
-                source, target = rng.sample(KEYS, 2)
-                amount = min(getattr(d, source), int(budget * step))
-                if amount <= 0:
-                    continue
-                changes = {source: getattr(d, source) - amount, target: getattr(d, target) + amount}
-                if source == "top_kol" and changes["top_kol"] == 0:
-                    changes["kol"] = None
-                candidate[t] = d.replace(**changes)
-            elif kind < 0.88 and kols:
-                kol = rng.choice(kols + [None])
-                if kol is None:
-                    candidate[t] = d.replace(top_kol=0, kol=None, field=d.field + d.top_kol)
-                else:
-                    extra = kol.fee - d.top_kol
-                    richest = max((k for k in KEYS if k != "top_kol"), key=lambda k: getattr(d, k))
-                    if extra > getattr(d, richest):
-                        continue
-                    candidate[t] = d.replace(top_kol=kol.fee, kol=kol.id, **{richest: getattr(d, richest) - extra})
-            elif kind < 0.94 and providers:
-                provider = rng.choice(providers)
-                if provider.id in d.providers:
-                    kept = tuple(p for p in d.providers if p != provider.id)
-                    candidate[t] = d.replace(providers=kept, field=d.field + provider.fee)
-                else:
-                    richest = max((k for k in KEYS if k != "top_kol"), key=lambda k: getattr(d, k))
-                    if provider.fee > getattr(d, richest):
-                        continue
-                    candidate[t] = d.replace(providers=(*d.providers, provider.id),
-                                             **{richest: getattr(d, richest) - provider.fee})
-            else:
-                candidate[t] = d.replace(discount=float(rng.choice((0, 5, 10, 20, 30))))
-        used += 1
-        outcome = evaluate(candidate)
-        if outcome is not None and outcome[0] > best_fit:
-            best_fit, best_result = outcome
-            plan = candidate
-    return Solution(tuple(plan), best_result, seed, used, start_score)
+    restarts = 0
+    pool = _Pool(scenario, constraint, seeds, engine, space, default_workers() if workers is None else workers)
+    try:
+        while used < evaluations:
+            left = evaluations - used
+            if restarts and left < 200:
+                break
+            # the first run explores from the heuristic's plan; later ones refine around the best
+            point = x0 if restarts == 0 else space.encode(best_plan)
+            sigma = 0.8 if restarts == 0 else 0.3
+            options = {"seed": rng_seed * 1000 + restarts + 1, "verbose": -9,
+                       "maxfevals": left if restarts else max(1, int(left * FIRST_RUN)),
+                       "popsize": 4 + int(3 * math.log(space.dim)) + 4, "CMA_diagonal": DIAGONAL}
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                es = cma.CMAEvolutionStrategy(point, sigma, options)
+                while not es.stop() and used < evaluations:
+                    xs = [x.tolist() for x in es.ask()]
+                    found = pool.score(xs)
+                    used += len(xs)
+                    i = max(range(len(found)), key=found.__getitem__)
+                    if found[i] > best:
+                        best, best_plan = found[i], space.decode(xs[i])
+                    es.tell(xs, [-f for f in found])
+                    if progress is not None:
+                        progress(used, evaluations, best)
+            restarts += 1
+    finally:
+        pool.close()
+    return best_plan, best, used
+
+
+def solve(scenario: Scenario, seed: int | None = None, evaluations: int = DEFAULT_EVALUATIONS,
+          rng_seed: int = 0, seeds: Sequence[int] | None = None, constraint: Constraint = FREE,
+          progress: Callable[[int, int, float], None] | None = None) -> Solution:
+    """The best plan found for `scenario`: its mean score over `seeds` (three from `seed`,
+    the level's own by default) is what the search maximises."""
+    if evaluations < 1:
+        raise ValueError("evaluations must be at least 1")
+    seed = scenario.seed if seed is None else seed
+    seeds = tuple(seeds) if seeds else default_seeds(scenario, first=seed)
+    engine = Engine(scenario)
+    start_result = score(scenario, play(engine, balanced, seed).reports)
+    plan, best, used = optimise(scenario, seeds, evaluations, constraint, rng_seed, progress)
+    game = engine.new_game(seed)
+    game.play(plan)
+    return Solution(tuple(plan), score(scenario, game.reports), seed, used, start_result.score,
+                    seeds, best, constraint)

@@ -42,8 +42,8 @@ competition = 0.5                    # 0 to 1: how much price strength decides t
 [[kols]]
 id = "snack-sister"
 name = "Snack Sister"
-fee = 25000                          # yuan for a standard slot
-audience = 500000                    # impressions a standard slot brings
+fee = 40000                          # yuan for a standard slot
+audience = 400000                    # impressions a standard slot brings
 categories = ["snacks", "food"]
 tone = "playful"
 commission = 20                      # percent of the GMV the KOL sells
@@ -67,6 +67,11 @@ stars = [4.3, 4.6, 4.8]
 text = "A balanced FACT portfolio beats going all-in on self-broadcast"
 better = "balanced"
 worse = "all_in_field"
+
+[[lessons]]                           # proven against the best plan: fact-trainer balance {path} --lessons
+text = "F is the base: without a live room even the best plan scores clearly less"
+remove = "field"
+margin = 0.05
 '''
 
 
