@@ -295,7 +295,7 @@ def optimise(scenario: Scenario, seeds: Sequence[int], evaluations: int = DEFAUL
 
 def solve(scenario: Scenario, seed: int | None = None, evaluations: int = DEFAULT_EVALUATIONS,
           rng_seed: int = 0, seeds: Sequence[int] | None = None, constraint: Constraint = FREE,
-          progress: Callable[[int, int, float], None] | None = None) -> Solution:
+          progress: Callable[[int, int, float], None] | None = None, workers: int | None = None) -> Solution:
     """The best plan found for `scenario`: its mean score over `seeds` (three from `seed`,
     the level's own by default) is what the search maximises."""
     if evaluations < 1:
@@ -304,7 +304,7 @@ def solve(scenario: Scenario, seed: int | None = None, evaluations: int = DEFAUL
     seeds = tuple(seeds) if seeds else default_seeds(scenario, first=seed)
     engine = Engine(scenario)
     start_result = score(scenario, play(engine, balanced, seed).reports)
-    plan, best, used = optimise(scenario, seeds, evaluations, constraint, rng_seed, progress)
+    plan, best, used = optimise(scenario, seeds, evaluations, constraint, rng_seed, progress, workers=workers)
     game = engine.new_game(seed)
     game.play(plan)
     return Solution(tuple(plan), score(scenario, game.reports), seed, used, start_result.score,
