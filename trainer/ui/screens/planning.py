@@ -124,7 +124,9 @@ class PlanningScreen(Screen):
             self.set_interval(0.5, self.tick_timer)
 
     def on_screen_resume(self) -> None:
-        if self._ready:
+        # A finished game has no week to plan: the cockpit is uncovered for an instant
+        # while the screens above it are popped on the way to the end screen.
+        if self._ready and not self.session.game.finished:
             self.load_turn()
 
     # --- the turn's figures -----------------------------------------------------------
@@ -285,7 +287,7 @@ class PlanningScreen(Screen):
 
     def refresh_plan(self) -> None:
         """Check the fields; keep the plan when they are playable; say what is wrong when not."""
-        if not self._ready:
+        if not self._ready or self.session.game.finished:
             return
         session = self.session
         decision, problems = self.candidate()
