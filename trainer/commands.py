@@ -95,6 +95,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _clean(text: str) -> str:
+    """A name for the terminal: whole (never cut short), with no control character."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
 def cmd_leaderboard(args: argparse.Namespace) -> int:
     """The workshop's leaderboard from its saves, each verified by replay."""
     import csv
@@ -134,12 +139,13 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
             print(f"\n{current}")
             print(f"  {'rank':>4}  {'name':<24} {'turn':>4} {'score':>6} {'stars':<5} {'GMV':>13} {'GPM':>8}")
         if e.verified:
-            print(f"  {e.rank:>4}  {e.name[:24]:<24} {e.turn:>4} {e.score:>6} {'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
+            rank = "…" if e.rank is None else e.rank  # unfinished: after the ranked games, unranked
+            print(f"  {rank:>4}  {_clean(e.name):<24} {e.turn:>4} {e.score:>6} {'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
     unverified = [e for e in entries if not e.verified]
     if unverified:
         print("\nnot ranked (the save does not verify):")
         for e in unverified:
-            print(f"  {e.name[:24]:<24} {e.path.name}: {e.problem}")
+            print(f"  {_clean(e.name):<24} {e.path.name}: {e.problem}")
     return 0
 
 

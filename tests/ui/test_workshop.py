@@ -238,3 +238,89 @@ def test_gate_snapshot(snap_compare, tmp_path, monkeypatch, size):
     monkeypatch.chdir(tmp_path)
     path = workshop_file(tmp_path, access_code=CODE, turn_timer=180, coach=False)
     assert snap_compare(h.app(workshop=path, saves_dir="saves"), terminal_size=size, run_before=h.settle)
+
+
+# --- identity: a name is one participant's; reconnecting resumes ---------------------------
+
+def _queue_keys(app, text: str) -> None:
+    """Post every key at once, as a browser does when a person types faster than the app
+    draws: nothing waits for the screen to react to Enter."""
+    from textual import events
+
+    for ch in text:
+        key = {"\n": "enter"}.get(ch, ch if ch.isalnum() else {"-": "minus", " ": "space"}.get(ch, ch))
+        app.post_message(events.Key(key, None if ch == "\n" else ch))
+
+
+@h.sync
+async def test_keys_typed_fast_after_the_name_land_in_the_code_field(tmp_path):
+    app = h.app(workshop=workshop_file(tmp_path, access_code=CODE), saves_dir=tmp_path / "saves")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await h.settle(pilot)
+        assert app.focused is app.screen.query_one("#ws-name", Input)  # typing works without a click
+        _queue_keys(app, f"Team Puer\n{CODE}\n")
+        await h.settle(pilot)
+        assert app.participant == "Team Puer"
+        assert app.screen.query_one("#ws-rounds").display
+    app.claim.release()
+
+
+@h.sync
+async def test_the_same_name_twice_is_refused_while_the_first_plays(tmp_path):
+    saves = tmp_path / "saves"
+    first = h.app(workshop=workshop_file(tmp_path), saves_dir=saves)
+    async with first.run_test(size=(100, 30)) as pilot:
+        await h.settle(pilot)
+        await join(pilot, "Sam")
+        first.start_game(first.workshop_scenarios[0])
+        await h.settle(pilot)
+        await h.play_weeks(pilot, 1)
+        path = first.session.autosave.path
+    # the first Sam's process still holds the name (its claim is not released)
+    second = h.app(workshop=workshop_file(tmp_path), saves_dir=saves)
+    async with second.run_test(size=(100, 30)) as pilot:
+        await h.settle(pilot)
+        await join(pilot, "sam")
+        assert second.participant is None
+        assert "Someone connected now is playing as sam" in _text(second, "#ws-message")
+        await join(pilot, "Sam 2")
+        second.start_game(second.workshop_scenarios[0])
+        await h.settle(pilot)
+        claimed = second.session.autosave.path
+        assert claimed != path and load_game(claimed).save.turns_played == 0  # the file is claimed at game start
+        await h.play_weeks(pilot, 2)
+    assert load_game(path).save.player == "Sam" and load_game(path).save.turns_played == 1
+    assert load_game(claimed).save.player == "Sam 2" and load_game(claimed).save.turns_played == 2
+    first.claim.release()
+    second.claim.release()
+
+
+@h.sync
+async def test_reconnecting_resumes_the_game_at_the_week_it_stopped_in_the_same_file(tmp_path):
+    saves = tmp_path / "saves"
+    app = h.app(workshop=workshop_file(tmp_path), saves_dir=saves)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await h.settle(pilot)
+        await join(pilot, "Li Na")
+        app.start_game(app.workshop_scenarios[0])
+        await h.settle(pilot)
+        await h.play_weeks(pilot, 2)
+        path = app.session.autosave.path
+    app.claim.release()  # the tab closed: its process ended
+    again = h.app(workshop=workshop_file(tmp_path), saves_dir=saves)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await h.settle(pilot)
+        await join(pilot, "li na")
+        assert again.participant == "Li Na"  # the name as first claimed
+        olist = again.screen.query_one("#ws-list", OptionList)
+        assert "week 3 of" in str(olist.get_option_at_index(0).prompt)
+        assert "Continue" in str(olist.get_option_at_index(0).prompt)
+        assert olist.highlighted == 0
+        await pilot.press("enter")
+        await h.settle(pilot)
+        assert isinstance(again.screen, PlanningScreen)
+        assert again.session.game.turn == 3 and again.session.autosave.path == path
+        await h.play_weeks(pilot, 1)
+        assert load_game(path).save.turns_played == 3
+        assert sorted(p.name for p in (saves / "ws-test").glob("*.toml")) == [path.name]  # one file
+    again.claim.release()

@@ -352,11 +352,22 @@ class FactApp(App[int]):
 
         self.player = player
         if self.workshop is not None:
-            seed = self.workshop_seed(scenario)
-            slot = Autosave.new(self.saves_folder, player, scenario.id, workshop=self.workshop.id)
+            # the game's file is claimed now, before week 1: no one else's game can take its name
+            from trainer.core.engine import Engine
+            from trainer.core.saves import SaveError
+
+            game = Engine(scenario).new_game(self.workshop_seed(scenario))
+            claim = getattr(self, "claim", None)
+            try:
+                slot = Autosave.claim(self.saves_folder, player, game, workshop=self.workshop.id,
+                                      owner=claim.key if claim is not None else None)
+            except SaveError as exc:
+                self.notify(str(exc), title=M.SAVE_FAILED_TITLE, severity="error", timeout=12, markup=False)
+                return
+            self.session = Session(scenario, player, slot, game=game)
         else:
             slot = Autosave.new(self.saves_folder, player, scenario.id)
-        self.session = Session(scenario, player, slot, seed=self.seed if seed is None else seed)
+            self.session = Session(scenario, player, slot, seed=self.seed if seed is None else seed)
         self._results = None
         self._reset_to(PlanningScreen())
 

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from trainer.ui import messages as M
 
 REFRESH_SECONDS = 5.0
+STATUS = "ranked: {games} · still playing: {playing} · not verified: {unverified}"
 RANKED_WIDTHS = (2, 16, 18, 4, 5, 4, 9, 5)  # 79 columns with the padding: fits 80
 UNVERIFIED_WIDTHS = (16, 18, 5, 200)
 
@@ -93,15 +94,18 @@ class LeaderboardApp(App[int]):
         for e in entries:
             scenario = titles.get(e.scenario, e.scenario)
             if e.verified:
+                # unfinished games follow the ranked ones of their round, unranked ("…": still playing)
                 turn = M.LB_FINISHED.format(turn=e.turn) if e.finished else str(e.turn)
-                ranked.add_row(str(e.rank), Text(e.name), scenario, turn,
+                ranked.add_row("…" if e.rank is None else str(e.rank), Text(e.name), scenario, turn,
                                *(Text(v, justify="right") for v in (M.score_points(e.score), M.stars(e.stars),
-                                                                     M.money(e.gmv), M.gpm(e.gpm))))
+                                                                     M.money(e.gmv), M.gpm(e.gpm))),
+                               height=None)  # a long name wraps onto a second line: never cut short
             else:
-                unverified.add_row(Text(e.name), scenario, str(e.turn), Text(e.problem or ""))
+                unverified.add_row(Text(e.name), scenario, str(e.turn), Text(e.problem or ""), height=None)
         count = sum(1 for e in entries if e.verified)
-        status = M.LB_STATUS.format(games=count, unverified=len(entries) - count,
-                                    folders=", ".join(str(f / self.workshop.id) for f in self.folders))
+        playing = sum(1 for e in entries if e.verified and e.rank is None)
+        # no server path on the projector: the folders are the facilitator's business
+        status = STATUS.format(games=count - playing, playing=playing, unverified=len(entries) - count)
         if not self.still:
             from datetime import datetime
 

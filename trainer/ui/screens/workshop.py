@@ -7,12 +7,23 @@ import hmac
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.ui import messages as M
+
+
+NAME_TAKEN = ("Someone connected now is playing as {name}. If that is you in another tab, close it and "
+              "join again here; otherwise choose another name (add your initial or a number).")
+CANNOT_CLAIM = "Your name could not be recorded ({problem}): tell the facilitator."
+ROUND_NEW = "{n}. {title} · {turns} weeks"
+ROUND_CONTINUE = "{n}. {title} · week {week} of {turns} · Continue ▸"
+ROUND_FINISHED = "{n}. {title} · finished · score {score} · play again"
+WELCOME_BACK = "Welcome back, {name}: your games are as you left them."
+START_FAILED = "The game could not be started: {problem}"
 
 
 def code_matches(typed: str, code: str) -> bool:
@@ -26,6 +37,10 @@ class WorkshopScreen(Screen):
     the list of rounds (the first not yet played is highlighted)."""
 
     CSS_PATH = "screens.tcss"  # its rules load when the first screen but the title is shown
+
+    # Enter in the gate is handled as the app reads the key, before the next key is passed on:
+    # keys typed fast after the name land in the code field, not in the name
+    BINDINGS = [Binding("enter", "gate_enter", show=False, priority=True)]
 
     DEFAULT_CSS = """
     WorkshopScreen { align: center top; }
@@ -90,6 +105,32 @@ class WorkshopScreen(Screen):
 
     # --- the gate -------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "gate_enter":
+            focused = self.app.focused
+            return focused is not None and focused.id == "ws-name" and self.app.workshop.access_code is not None
+        return True
+
+    def action_gate_enter(self) -> None:
+        """Enter in the name field: the code field takes the focus now, as the app reads the
+        key, so the keys already typed after it go there. The name is not judged here (its
+        own keys may not be in it yet): joining judges both."""
+        self.set_focus(self.query_one("#ws-code", Input))
+        self.call_after_refresh(self._name_given)
+
+    def _name_given(self) -> None:
+        """Once the keys typed so far have landed: no name, and nothing typed in the code
+        yet, is said at once (and the name field takes the focus back)."""
+        from trainer.core.workshop import participant_name
+
+        name = self.query_one("#ws-name", Input)
+        if participant_name(name.value) is None and not self.query_one("#ws-code", Input).value:
+            self._say(M.WORKSHOP_NAME_EMPTY)
+            name.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.join()  # Enter in the code field (or in the name, when there is no code)
+
     def _show(self) -> None:
         joined = self.app.participant is not None
         self.query_one("#ws-gate").display = not joined
@@ -102,12 +143,29 @@ class WorkshopScreen(Screen):
         self.query_one("#ws-who", Static).update(Text(M.WORKSHOP_JOINED.format(name=self.app.participant)))
         olist = self.query_one("#ws-list", OptionList)
         olist.clear_options()
-        done = self.app.rounds_done
-        for i, s in enumerate(self.app.workshop_scenarios):
-            label = M.WORKSHOP_ROUND_DONE if s.id in done else M.WORKSHOP_ROUND
-            olist.add_option(Option(label.format(n=i + 1, title=s.title, turns=s.turns), id=str(i)))
+        self.states = self._rounds()
+        for i, (s, state) in enumerate(zip(self.app.workshop_scenarios, self.states)):
+            if state.finished:
+                self.app.rounds_done.add(s.id)
+                label = ROUND_FINISHED.format(n=i + 1, title=s.title, score=state.score)
+            elif state.path is not None:
+                label = ROUND_CONTINUE.format(n=i + 1, title=s.title, week=state.weeks + 1, turns=s.turns)
+            else:
+                label = ROUND_NEW.format(n=i + 1, title=s.title, turns=s.turns)
+            olist.add_option(Option(Text(label), id=str(i)))
         olist.highlighted = self.app.next_round()
         olist.focus()
+
+    states: list = []
+
+    def _rounds(self) -> list:
+        """Where this participant stands in each round, read from their saves."""
+        from trainer.core.workshop import RoundState, participant_rounds
+
+        claim = getattr(self.app, "claim", None)
+        if claim is None:
+            return [RoundState(None, 0, False, 0) for _ in self.app.workshop_scenarios]
+        return participant_rounds(self.app.saves_folder, claim.key, self.app.workshop_scenarios)
 
     def _say(self, message: str) -> None:
         label = self.query_one("#ws-message", Static)
@@ -136,22 +194,37 @@ class WorkshopScreen(Screen):
                 code_field.value = ""
                 code_field.focus()
                 return
-        self.app.participant = self.app.player = name
+        from trainer.core.workshop import NameTaken, claim_name
+
+        try:
+            claim = claim_name(self.app.saves_folder, name)
+        except NameTaken:
+            self._say(NAME_TAKEN.format(name=name))
+            name_field.focus()
+            return
+        except OSError as exc:
+            self._say(CANNOT_CLAIM.format(problem=exc.strerror or exc))
+            return
+        old = getattr(self.app, "claim", None)
+        if old is not None:
+            old.release()
+        self.app.claim = claim
+        self.app.participant = self.app.player = claim.name
         self._show()
+        if claim.resumed:
+            self.notify(WELCOME_BACK.format(name=claim.name), markup=False)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        from trainer.core.workshop import participant_name
-
-        if event.input.id == "ws-name" and self.app.workshop.access_code and participant_name(event.value):
-            self.query_one("#ws-code", Input).focus()  # the name is fine: now the code
-        else:
-            self.join()
 
     # --- the rounds -----------------------------------------------------------------
 
     def _open(self, index: int | None) -> None:
-        if index is not None:
-            self.app.show_briefing(self.app.workshop_scenarios[index])
+        if index is None:
+            return
+        state = self.states[index] if index < len(self.states) else None
+        if state is not None and state.path is not None and not state.finished:
+            self.app.load_save(state.path)  # go on where the participant stopped, in the same file
+            return
+        self.app.show_briefing(self.app.workshop_scenarios[index])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._open(int(event.option.id or 0))
