@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -330,34 +331,32 @@ def _lan_address() -> str:
         probe.close()
 
 
-def offline_templates() -> Path:
-    """textual-serve's page template without its web-font link, in a temporary folder: the
-    served page must load nothing from the internet (a workshop room may have none)."""
-    import re
-    import tempfile
-
+def offline_templates(target: Path) -> Path:
+    """textual-serve's page templates in `target`, offline and focusing the terminal on load."""
     import textual_serve
 
-    source = Path(textual_serve.__file__).parent / "templates"
-    target = Path(tempfile.mkdtemp(prefix="fact-trainer-serve-"))
-    for template in source.glob("*.html"):
-        text = template.read_text(encoding="utf-8")
-        text = re.sub(r"<link[^>]*https?://[^>]*>", "", text, flags=re.S)
-        (target / template.name).write_text(text, encoding="utf-8")
-    return target
+    from trainer.serving import write_templates
+
+    return write_templates(Path(textual_serve.__file__).parent / "templates", target)
 
 
 def serve_command(workshop_path: str, saves_folder: Path) -> str:
-    """The shell command textual-serve runs for each participant's browser."""
+    """The shell command textual-serve runs for each participant's browser (`exec`: the game
+    is the server's own child, so it can end with the server)."""
     import shlex
 
-    return " ".join(shlex.quote(part) for part in (
+    return "exec " + " ".join(shlex.quote(part) for part in (
         sys.executable, "-m", "trainer", "play", "--workshop", str(Path(workshop_path).resolve()),
         "--saves-dir", str(saves_folder.resolve())))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve a workshop to browsers: one game process per participant."""
+    import signal
+    import tempfile
+
+    from trainer.serving import SERVED_BY, port_taken
+
     loaded = _workshop(args.workshop)
     if loaded is None:
         return 1
@@ -367,6 +366,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError:  # pragma: no cover - a dependency of the project
         print("textual-serve is not installed: run make play once to set up", file=sys.stderr)
         return 1
+    taken = port_taken(args.host, args.port)
+    if taken is not None:
+        print(f"fact-trainer serve: {taken}", file=sys.stderr)
+        return 2
     folder = saves_dir(args.saves_dir)
     public = args.host not in LOOPBACK
     if public:
@@ -376,10 +379,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print("warning: the workshop has no access_code; set one in the workshop file to keep strangers out.",
                   file=sys.stderr)
     url = args.public_url or f"http://{_lan_address() if args.host in ('0.0.0.0', '::') else args.host}:{args.port}"
-    server = Server(serve_command(args.workshop, folder), host=args.host, port=args.port,
-                    title=workshop.title, public_url=url, templates_path=offline_templates())
-    print(f"{workshop.title}: participants open {url} in a browser; saves go to {folder / workshop.id}")
-    server.serve()
+    os.environ[SERVED_BY] = str(os.getpid())  # the game processes end with this one
+    # a hang-up (the terminal closed) stops the server as Ctrl+C does, so the temporary folder goes
+    signal.signal(signal.SIGHUP, signal.default_int_handler)
+    with tempfile.TemporaryDirectory(prefix="fact-trainer-serve-") as temp:
+        server = Server(serve_command(args.workshop, folder), host=args.host, port=args.port,
+                        title=workshop.title, public_url=url, templates_path=offline_templates(Path(temp)))
+        print(f"{workshop.title}: participants open {url} in a browser; saves go to {folder / workshop.id}",
+              flush=True)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        except OSError as exc:  # the port was taken between the check and now
+            print(f"fact-trainer serve: cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); "
+                  "choose another with --port", file=sys.stderr)
+            return 2
     return 0
 
 
