@@ -254,9 +254,10 @@ class Claim:
             pass
 
 
-def claim_name(folder: Path, name: str) -> Claim:
+def claim_name(folder: Path, name: str, wait: float = 0.0) -> Claim:
     """Claim `name` for this process in a workshop's saves folder; NameTaken when someone
-    holds it now. OSError when the folder cannot be written."""
+    holds it now (after waiting up to `wait` seconds: a reloaded page's old game may still
+    be closing). OSError when the folder cannot be written."""
     key = participant_key(name)
     where = folder / "participants"
     where.mkdir(parents=True, exist_ok=True)
@@ -269,17 +270,29 @@ def claim_name(folder: Path, name: str) -> Claim:
             if fd is None:
                 continue  # someone created it first: take the existing one's turn
             return Claim(name, key, path, fd, resumed=False)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if not _lock(fd, wait):
             os.close(fd)
-            raise NameTaken(name) from None
+            raise NameTaken(name)
         try:
             data = json.loads(os.pread(fd, 10_000, 0).decode("utf-8"))
             held = participant_name(str(data.get("name", ""))) or name
         except (ValueError, UnicodeDecodeError, AttributeError):
             held = name
         return Claim(held, key, path, fd, resumed=True)
+
+
+def _lock(fd: int, wait: float) -> bool:
+    import time
+
+    end = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= end:
+                return False
+            time.sleep(0.1)
 
 
 def _create_locked(where: Path, path: Path, name: str) -> int | None:

@@ -19,6 +19,8 @@ from trainer.ui import messages as M
 NAME_TAKEN = ("Someone connected now is playing as {name}. If that is you in another tab, close it and "
               "join again here; otherwise choose another name (add your initial or a number).")
 CANNOT_CLAIM = "Your name could not be recorded ({problem}): tell the facilitator."
+CLAIM_WAIT = 2.0
+"""Seconds a name held by another game is waited for: a reloaded page's old game takes a moment to close."""
 ROUND_NEW = "{n}. {title} · {turns} weeks"
 ROUND_CONTINUE = "{n}. {title} · week {week} of {turns} · Continue ▸"
 ROUND_FINISHED = "{n}. {title} · finished · score {score} · play again"
@@ -197,7 +199,7 @@ class WorkshopScreen(Screen):
         from trainer.core.workshop import NameTaken, claim_name
 
         try:
-            claim = claim_name(self.app.saves_folder, name)
+            claim = claim_name(self.app.saves_folder, name, wait=CLAIM_WAIT)
         except NameTaken:
             self._say(NAME_TAKEN.format(name=name))
             name_field.focus()
