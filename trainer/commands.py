@@ -380,13 +380,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
                   file=sys.stderr)
     url = args.public_url or f"http://{_lan_address() if args.host in ('0.0.0.0', '::') else args.host}:{args.port}"
     os.environ[SERVED_BY] = str(os.getpid())  # the game processes end with this one
+    import secrets
+
+    from trainer.serving import FACILITATOR_CODE, PUBLIC_URL
+
+    console_code = workshop.facilitator_code or f"host-{secrets.token_hex(3)}"
+    os.environ[FACILITATOR_CODE] = console_code
+    os.environ[PUBLIC_URL] = url
     # a hang-up (the terminal closed) stops the server as Ctrl+C does, so the temporary folder goes
     signal.signal(signal.SIGHUP, signal.default_int_handler)
     with tempfile.TemporaryDirectory(prefix="fact-trainer-serve-") as temp:
         server = Server(serve_command(args.workshop, folder), host=args.host, port=args.port,
                         title=workshop.title, public_url=url, templates_path=offline_templates(Path(temp)))
-        print(f"{workshop.title}: participants open {url} in a browser; saves go to {folder / workshop.id}",
-              flush=True)
+        print(f"{workshop.title}: participants open {url} in a browser; saves go to {folder / workshop.id}")
+        print(f"facilitator console: open {url} and type {console_code} as the name "
+              f"({'from the workshop file' if workshop.facilitator_code else 'made for this run'}; "
+              "keep it to yourself)", flush=True)
         try:
             server.serve()
         except KeyboardInterrupt:

@@ -15,6 +15,10 @@ from pathlib import Path
 
 SERVED_BY = "FACT_TRAINER_SERVED_BY"
 """Set by `serve` for its game processes: the server's process id."""
+FACILITATOR_CODE = "FACT_TRAINER_FACILITATOR_CODE"
+"""Set by `serve` for its game processes: the console's code (the workshop file's, or made for the run)."""
+PUBLIC_URL = "FACT_TRAINER_PUBLIC_URL"
+"""Set by `serve` for its game processes: the address participants open (the console shows it)."""
 
 
 def die_with_parent(parent: int) -> None:

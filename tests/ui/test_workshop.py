@@ -324,3 +324,78 @@ async def test_reconnecting_resumes_the_game_at_the_week_it_stopped_in_the_same_
         assert load_game(path).save.turns_played == 3
         assert sorted(p.name for p in (saves / "ws-test").glob("*.toml")) == [path.name]  # one file
     again.claim.release()
+
+
+# --- the facilitator's console ---------------------------------------------------------------
+
+@h.sync
+async def test_the_facilitator_sees_the_room_locks_a_round_and_messages_everyone(tmp_path):
+    import os
+
+    from textual.widgets import DataTable
+
+    from trainer.core.console import Presence, read_control, write_presence
+    from trainer.ui.screens.console import ConsoleScreen
+
+    saves = tmp_path / "saves"
+    path = workshop_file(tmp_path, access_code=CODE, facilitator_code="host-77")
+    folder = saves / "ws-test"
+    # two other browsers: one still at the gate, one planning week 3 of the tutorial
+    write_presence(folder, Presence(os.getppid(), None))
+    write_presence(folder, Presence(1, "Li Na", "tutorial", 3))
+    host = h.app(workshop=path, saves_dir=saves)
+    async with host.run_test(size=(120, 36)) as pilot:
+        await h.settle(pilot)
+        await join(pilot, "host-77")  # the facilitator code as the name opens the console
+        assert isinstance(host.screen, ConsoleScreen)
+        table = host.screen.query_one("#fc-people", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows == [["at the gate", "", "", ""], ["Li Na", "1. First steps: a tea shop goes live", "3", "planning"]]
+        await pilot.press("l")  # the highlighted round, the first: locked
+        assert read_control(folder).locked == ["tutorial"]
+        await pilot.press("k")
+        assert read_control(folder).answer_key
+        await pilot.press("m")
+        for ch in "Five minutes left":
+            await pilot.press("space" if ch == " " else ch)
+        await pilot.press("enter")
+        assert read_control(folder).message == "Five minutes left"
+    participant = h.app(workshop=path, saves_dir=saves)
+    notes = []
+    async with participant.run_test(size=(100, 30)) as pilot:
+        participant.notify = lambda message, **kw: notes.append(message)
+        await h.settle(pilot)
+        await join(pilot, "Bo", CODE)
+        await pilot.press("enter")  # the locked first round: refused
+        await h.settle(pilot)
+        assert isinstance(participant.screen, WorkshopScreen)
+        assert any("locked by the facilitator" in n for n in notes)
+        assert participant.answer_key_shown()  # revealed to the room
+        from trainer.core.console import broadcast
+
+        broadcast(folder, "Round 2 now")
+        await pilot.pause(1.5)
+        assert "Round 2 now" in notes and "Five minutes left" not in notes  # only what is said after joining
+    participant.claim.release()
+
+
+def test_the_class_debrief_sums_up_the_room(tmp_path):
+    from trainer.core.bots import balanced, roi_greedy
+    from trainer.core.console import class_debrief
+    from trainer.core.engine import Engine
+    from trainer.core.saves import Autosave
+
+    workshop, scenarios = load_workshop(workshop_file(tmp_path))
+    folder = tmp_path / "saves" / workshop.id
+    for name, bot in (("Ann", balanced), ("Bo", roi_greedy)):
+        game = Engine(scenarios[0]).new_game(workshop.seed_for(0, scenarios[0]))
+        slot = Autosave.claim(folder, name, game, workshop=workshop.id)
+        while not game.finished:
+            game.step(bot(game))
+        slot.save(game)
+    (tutorial, dairy) = class_debrief(workshop, scenarios, [tmp_path / "saves"], answer_key=True, evaluations=200)
+    assert tutorial.games == tutorial.finished == 2 and len(tutorial.scores) == 2 and sum(tutorial.stars.values()) == 2
+    assert abs(sum(tutorial.room_split[k] for k in ("field", "alliance", "campaign", "top_kol")) - 1) < 1e-9
+    assert tutorial.key_split is not None and tutorial.key_score is not None
+    assert len(tutorial.best_weeks) == 3 and tutorial.best_weeks[0][2] >= tutorial.worst_weeks[0][2]
+    assert dairy.games == 0 and dairy.scores == []

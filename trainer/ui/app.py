@@ -199,6 +199,9 @@ class FactApp(App[int]):
         after the game is finished, and only when the workshop says so."""
         if self.workshop is None:
             return True
+        control = getattr(self, "workshop_control", None)
+        if control is not None and control.answer_key:
+            return True  # the facilitator revealed it to the room
         finished = self.session is not None and self.session.game.finished
         return self.workshop.answer_key == "after" and finished
 
@@ -255,6 +258,9 @@ class FactApp(App[int]):
             self.set_interval(1.0, self.check_watched)
         if self.workshop is not None:
             self.sub_title = self.workshop.title
+            from trainer.ui.console_link import attach
+
+            attach(self)  # the facilitator's console: presence out, decisions in
         elif self.load_path is not None:
             self.load_save(self.load_path)
         elif self.start_scenario is not None:

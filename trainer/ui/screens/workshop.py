@@ -125,7 +125,13 @@ class WorkshopScreen(Screen):
         yet, is said at once (and the name field takes the focus back)."""
         from trainer.core.workshop import participant_name
 
+        from trainer.ui.screens.console import facilitator_code
+
         name = self.query_one("#ws-name", Input)
+        console_code = facilitator_code(self.app.workshop)
+        if console_code and code_matches(name.value, console_code) and self.app.participant is None:
+            self.join()  # the facilitator: no participants' code needed
+            return
         if participant_name(name.value) is None and not self.query_one("#ws-code", Input).value:
             self._say(M.WORKSHOP_NAME_EMPTY)
             name.focus()
@@ -179,6 +185,14 @@ class WorkshopScreen(Screen):
         from trainer.core.workshop import participant_name
 
         name_field = self.query_one("#ws-name", Input)
+        from trainer.ui.screens.console import ConsoleScreen, facilitator_code
+
+        console_code = facilitator_code(self.app.workshop)
+        if console_code and code_matches(name_field.value, console_code):
+            self.app.is_facilitator = True  # the facilitator code, typed as the name: the console
+            name_field.value = ""
+            self.app.push_screen(ConsoleScreen())
+            return
         name = participant_name(name_field.value)
         if name is None:
             self._say(M.WORKSHOP_NAME_EMPTY)
@@ -221,6 +235,12 @@ class WorkshopScreen(Screen):
 
     def _open(self, index: int | None) -> None:
         if index is None:
+            return
+        from trainer.core.console import read_control
+        from trainer.ui.screens.console import ROUND_LOCKED
+
+        if self.app.workshop_scenarios[index].id in read_control(self.app.saves_folder).locked:
+            self.notify(ROUND_LOCKED.format(n=index + 1), severity="warning")
             return
         state = self.states[index] if index < len(self.states) else None
         if state is not None and state.path is not None and not state.finished:

@@ -1,0 +1,48 @@
+"""A game process's side of the facilitator's channel (see trainer.core.console): every
+second it says where its participant is, and reads what the facilitator decided: a message
+to show once, the rounds locked, the answer key revealed."""
+
+from __future__ import annotations
+
+import os
+
+from trainer.core.console import Control, Presence, read_control, remove_presence, write_presence
+
+FROM_FACILITATOR = "From the facilitator"
+TICK_SECONDS = 1.0
+
+
+def presence_of(app) -> Presence:
+    session = app.session
+    submitted = type(app.screen).__name__ == "ResultsScreen"
+    round_id = week = None
+    finished = False
+    if session is not None and app.participant is not None:
+        round_id = session.scenario.id
+        finished = session.game.finished
+        week = session.game.turn - 1 if submitted or finished else session.game.turn
+    return Presence(os.getpid(), app.participant, round_id, week or 0, submitted, finished,
+                    facilitator=getattr(app, "is_facilitator", False))
+
+
+def attach(app) -> None:
+    """Start the channel for a workshop game (called once the app is mounted)."""
+    folder = app.saves_folder
+    app.workshop_control = read_control(folder)
+    seen = {"message": app.workshop_control.message_id}  # what was said before this page opened is not repeated
+
+    def tick() -> None:
+        control: Control = read_control(folder)
+        app.workshop_control = control
+        if control.message_id > seen["message"]:
+            seen["message"] = control.message_id
+            if control.message and not getattr(app, "is_facilitator", False):
+                app.notify(control.message, title=FROM_FACILITATOR, timeout=30, markup=False)
+        write_presence(folder, presence_of(app))
+
+    app.set_interval(TICK_SECONDS, tick)
+    tick()
+
+
+def detach(app) -> None:
+    remove_presence(app.saves_folder, os.getpid())
