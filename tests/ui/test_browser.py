@@ -308,3 +308,70 @@ def test_a_server_restart_resumes_at_the_same_week(tmp_path):
     finally:
         server.stop()
     assert len(server.games()) == 1 and _weeks(server.games()[0]) == 1
+
+
+def test_a_facilitator_locks_a_round_and_reveals_the_answer_key(tmp_path):
+    from trainer.core.console import read_control
+
+    server = Server(tmp_path)
+    server.workshop.write_text(WORKSHOP + 'facilitator_code = "host-77"\n', encoding="utf-8")
+    server.start()
+    folder = server.saves / "browser"
+
+    async def test(browser):
+        host = await _page(browser, tmp_path, "host")
+        player = await _page(browser, tmp_path, "player")
+        await player.open(server.url)
+        await player.join("Ann")
+        await player.see("Playing as Ann")
+        await host.open(server.url)
+        await host.see("e.g. Li Na")
+        await host.type("host-77")
+        await host.press("Enter")
+        await host.see("Facilitator console")
+        await host.see("Ann")  # the participant in the room
+        await host.press("l")  # round 1: locked
+        await host.see("locked")
+        await host.press("k")
+        await host.see("revealed to the room")
+        assert read_control(folder).locked == ["tutorial"] and read_control(folder).answer_key
+        await player.press("Enter")  # round 1
+        await player.see("locked by the facilitator")
+        await host.press("m")
+        await host.type("Coffee break")
+        await host.press("Enter")
+        await player.see("Coffee break")
+        await host.press("l")  # open again
+        await host.see("open")
+        await player.press("Enter")
+        await player.see("Start week 1")
+
+    try:
+        _run(test, tmp_path)
+    finally:
+        server.stop()
+
+
+def test_a_participant_downloads_their_debrief(tmp_path):
+    server = Server(tmp_path).start()
+    downloaded = tmp_path / "debrief.html"
+
+    async def test(browser):
+        page = await _page(browser, tmp_path, "download")
+        await _start_and_end_week_1(page, server.url)
+        await _wait_for(lambda: server.games() and _weeks(server.games()[0]) == 1, "the week's save")
+        await page.open(server.url)  # the rounds, as after a reload
+        await page.join(NAME)
+        await page.see("week 2 of 6 · Continue")
+        async with page.page.expect_download(timeout=60_000) as info:
+            await page.press("d")
+        download = await info.value
+        await download.save_as(str(downloaded))
+        assert download.suggested_filename.endswith("-tutorial-debrief.html")
+
+    try:
+        _run(test, tmp_path)
+    finally:
+        server.stop()
+    html = downloaded.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and NAME in html

@@ -399,3 +399,28 @@ def test_the_class_debrief_sums_up_the_room(tmp_path):
     assert tutorial.key_split is not None and tutorial.key_score is not None
     assert len(tutorial.best_weeks) == 3 and tutorial.best_weeks[0][2] >= tutorial.worst_weeks[0][2]
     assert dairy.games == 0 and dairy.scores == []
+
+
+@h.sync
+async def test_a_participant_downloads_their_own_debrief(tmp_path):
+    app = h.app(workshop=workshop_file(tmp_path), saves_dir=tmp_path / "saves")
+    delivered = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.deliver_text = lambda f, **kw: delivered.append((f.read(), kw))
+        await h.settle(pilot)
+        await join(pilot, "Li <b>Na</b>")
+        await pilot.press("d")  # nothing played yet: nothing to download
+        await h.settle(pilot)
+        assert delivered == []
+        app.start_game(app.workshop_scenarios[0])
+        await h.settle(pilot)
+        await h.play_weeks(pilot, 2)
+        app.action_scenarios()  # back to the rounds
+        await h.settle(pilot)
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await h.settle(pilot)
+    app.claim.release()
+    (html, options), = delivered
+    assert options["save_filename"].endswith("-tutorial-debrief.html") and options["mime_type"] == "text/html"
+    assert html.startswith("<!doctype html>") and "Li &lt;b&gt;Na&lt;/b&gt;" in html and "<b>Na</b>" not in html

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hmac
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,6 +25,10 @@ CLAIM_WAIT = 2.0
 ROUND_NEW = "{n}. {title} · {turns} weeks"
 ROUND_CONTINUE = "{n}. {title} · week {week} of {turns} · Continue ▸"
 ROUND_FINISHED = "{n}. {title} · finished · score {score} · play again"
+DOWNLOAD_NOTHING = "Play at least one week of this round first: the debrief is of your game."
+DOWNLOAD_WORKING = "Writing your debrief…"
+DOWNLOAD_DONE = "Your debrief is downloading: {name}"
+DOWNLOAD_FAILED = "The debrief could not be made: {problem}"
 WELCOME_BACK = "Welcome back, {name}: your games are as you left them."
 START_FAILED = "The game could not be started: {problem}"
 
@@ -42,7 +47,8 @@ class WorkshopScreen(Screen):
 
     # Enter in the gate is handled as the app reads the key, before the next key is passed on:
     # keys typed fast after the name land in the code field, not in the name
-    BINDINGS = [Binding("enter", "gate_enter", show=False, priority=True)]
+    BINDINGS = [Binding("enter", "gate_enter", show=False, priority=True),
+                Binding("d", "download", "Download my debrief")]
 
     DEFAULT_CSS = """
     WorkshopScreen { align: center top; }
@@ -108,6 +114,8 @@ class WorkshopScreen(Screen):
     # --- the gate -------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "download":
+            return self.app.participant is not None
         if action == "gate_enter":
             focused = self.app.focused
             return focused is not None and focused.id == "ws-name" and self.app.workshop.access_code is not None
@@ -256,3 +264,41 @@ class WorkshopScreen(Screen):
             self.join()
         elif event.button.id == "ws-play":
             self._open(self.query_one("#ws-list", OptionList).highlighted)
+
+    # --- the participant's own debrief, downloaded by the browser ------------------------
+
+    def action_download(self) -> None:
+        """The highlighted round's debrief as an HTML file the browser downloads (in a terminal:
+        saved in the downloads folder)."""
+        index = self.query_one("#ws-list", OptionList).highlighted
+        state = self.states[index] if index is not None and index < len(self.states) else None
+        if state is None or state.path is None or state.weeks == 0:
+            self.notify(DOWNLOAD_NOTHING, severity="warning")
+            return
+        self.notify(DOWNLOAD_WORKING)
+        self._write_debrief(state.path)
+
+    @work(thread=True, exclusive=True, group="download", exit_on_error=False)
+    def _write_debrief(self, path) -> None:
+        import io
+
+        from trainer.core.saves import SaveError, load_game, safe_name
+        from trainer.export import render
+
+        try:
+            loaded = load_game(path)
+            key = self.app.workshop.answer_key == "after" and loaded.game.finished
+            control = getattr(self.app, "workshop_control", None)
+            html = render(loaded.game, loaded.save.player, "html",
+                          answer_key=key or bool(control and control.answer_key))
+        except (SaveError, OSError, ValueError) as exc:
+            self.app.call_from_thread(self.notify, DOWNLOAD_FAILED.format(problem=exc), severity="error",
+                                      markup=False)
+            return
+        name = f"{safe_name(loaded.save.player)}-{safe_name(loaded.save.scenario)}-debrief.html"
+
+        def deliver() -> None:
+            self.app.deliver_text(io.StringIO(html), save_filename=name, mime_type="text/html")
+            self.notify(DOWNLOAD_DONE.format(name=name), markup=False)
+
+        self.app.call_from_thread(deliver)
