@@ -119,7 +119,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     folders = [saves_dir(d) for d in (args.saves_dir or [None])]
     entries = leaderboard(workshop, scenarios, folders)
     if args.export:
-        return _export_workshop(workshop, entries, Path(args.export))
+        return _export_workshop(workshop, scenarios, folders, entries, Path(args.export))
     rows = [{"rank": e.rank, "name": e.name, "scenario": e.scenario, "turn": e.turn, "finished": e.finished,
              "score": e.score, "stars": e.stars, "gmv": round(e.gmv), "gpm": round(e.gpm, 2),
              "verified": e.verified, "problem": e.problem, "save": str(e.path)} for e in entries]
@@ -130,7 +130,9 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     if args.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["rank"], lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        from trainer.class_report import csv_value
+
+        writer.writerows({k: csv_value(v) for k, v in row.items()} for row in rows)
         return 0
     print(f"{workshop.title} ({workshop.id}): {len(entries)} game(s)")
     current = None
@@ -241,12 +243,14 @@ def game_table(game) -> str:
     return "\n".join(lines)
 
 
-def _export_workshop(workshop, entries, folder: Path) -> int:
+def _export_workshop(workshop, scenarios, folders, entries, folder: Path) -> int:
     """The facilitator's export: the leaderboard, every participant's every turn (one CSV),
     and each participant's debrief (Markdown)."""
     import csv
     import io
 
+    from trainer.class_report import class_report_html, csv_value
+    from trainer.core.console import class_debrief
     from trainer.core.saves import write_atomic_text
     from trainer.export import csv_rows, write_report
 
@@ -258,8 +262,9 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
     written = 0
     try:
         for e in entries:
-            writer.writerow([e.rank or "", e.name, e.scenario, e.turn, e.finished, e.score, e.stars, round(e.gmv),
-                             round(e.gpm, 2), e.verified, e.problem or "", e.path.name])
+            writer.writerow([csv_value(v) for v in (e.rank, e.name, e.scenario, e.turn, e.finished, e.score, e.stars,
+                                                     round(e.gmv), round(e.gpm, 2), e.verified, e.problem,
+                                                     e.path.name)])
             if e.problem is not None and not e.verified and e.turn == 0:
                 continue
             try:
@@ -267,7 +272,8 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
             except SaveError:
                 continue
             for row in csv_rows(loaded.game):
-                turns.append({"name": e.name, "scenario": e.scenario, "verified": e.verified, **row})
+                turns.append({k: csv_value(v) for k, v in
+                              {"name": e.name, "scenario": e.scenario, "verified": e.verified, **row}.items()})
             if loaded.game.reports:
                 write_report(loaded.game, e.name, "md", folder / "debriefs", name=e.path.stem, answer_key=False)
                 written += 1
@@ -279,11 +285,13 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
             turn_writer.writeheader()
             turn_writer.writerows(turns)
         write_atomic_text(folder / "turns.csv", out.getvalue())
+        rounds = class_debrief(workshop, scenarios, folders, answer_key=workshop.answer_key != "never")
+        write_atomic_text(folder / "class.html", class_report_html(workshop.title, rounds))
     except SaveError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"wrote {folder / 'leaderboard.csv'}, {folder / 'turns.csv'} ({len(turns)} turns) and {written} debrief(s) "
-          f"in {folder / 'debriefs'}")
+    print(f"wrote {folder / 'leaderboard.csv'}, {folder / 'turns.csv'} ({len(turns)} turns), the class report "
+          f"{folder / 'class.html'} and {written} debrief(s) in {folder / 'debriefs'}")
     return 0
 
 

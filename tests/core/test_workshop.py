@@ -193,3 +193,27 @@ def test_participant_names_are_cleaned():
     assert participant_name("\x00\x07") is None
     assert participant_name("") is None
     assert len(participant_name("y" * 500)) == 60
+
+
+def test_the_class_report_and_its_csvs_say_true_and_false(tmp_path, capsys):
+    import csv
+
+    from trainer.cli import main
+
+    workshop, scenarios = load_workshop(EXAMPLE)
+    play_into(tmp_path, workshop, scenarios, "Ann <i>", balanced, index=0)
+    play_into(tmp_path, workshop, scenarios, "Bo", roi_greedy, index=0, seed=3)  # not the workshop's seed
+    out = tmp_path / "export"
+    assert main(["leaderboard", "--workshop", str(EXAMPLE), "--saves-dir", str(tmp_path), "--export", str(out)]) == 0
+    board = list(csv.DictReader((out / "leaderboard.csv").read_text().splitlines()))
+    assert {(r["name"], r["finished"], r["verified"]) for r in board} == {("Ann <i>", "true", "true"),
+                                                                          ("Bo", "true", "false")}
+    turns = (out / "turns.csv").read_text()
+    assert "True" not in turns and "False" not in turns and ",true," in turns
+    html = (out / "class.html").read_text()
+    assert html.startswith("<!doctype html>") and "<svg" in html and "Ann &lt;i&gt;" in html and "<i>" not in html
+    assert "answer key (orange)" in html  # the example workshop shows the key after the game
+    capsys.readouterr()
+    assert main(["leaderboard", "--workshop", str(EXAMPLE), "--saves-dir", str(tmp_path), "--csv"]) == 0
+    printed = capsys.readouterr().out
+    assert "True" not in printed and "False" not in printed and "true" in printed
