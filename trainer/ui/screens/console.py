@@ -204,6 +204,8 @@ class ClassDebriefScreen(Screen):
     def show(self, rounds) -> None:
         from rich.console import Group
 
+        from trainer.class_report import LABELS
+
         parts = []
         for r in rounds:
             parts.append(Text(f"{r.title}: {r.games} game(s), {r.finished} finished", style="bold"))
@@ -216,7 +218,7 @@ class ClassDebriefScreen(Screen):
             parts.append(Text(f"GPM: room {r.gpm_mean:,.0f} against the benchmark {r.gpm_benchmark:,.0f}"))
             table = Table("", "Room", "Answer key" if r.key_split else "Answer key (k reveals)", box=None)
             for key in ("field", "alliance", "campaign", "top_kol", "content", "brand", "product", "price"):
-                table.add_row(key.replace("_", " ").title(), f"{r.room_split.get(key, 0):.0%}",
+                table.add_row(LABELS[key], f"{r.room_split.get(key, 0):.0%}",
                               f"{r.key_split[key]:.0%}" if r.key_split else "—")
             parts.append(table)
             if r.triggers:
