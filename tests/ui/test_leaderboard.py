@@ -78,3 +78,23 @@ def test_leaderboard_snapshot(snap_compare, tmp_path, monkeypatch, size):
 
     app = create_leaderboard("ws.toml", ["saves"], every=0, still=True)
     assert snap_compare(app, terminal_size=size, run_before=ready)
+
+
+@h.sync
+async def test_a_long_board_pages_by_itself(tmp_path):
+    path = workshop_file(tmp_path)
+    for i in range(30):
+        _game(tmp_path, f"Participant number {i:02d}", 1 + i % 3)
+    app = create_leaderboard(path, [str(tmp_path / "saves")], every=0, still=True)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await _until(pilot, lambda: len(app.entries) == 30)
+        await pilot.pause()
+        table = app.query_one("#lb-ranked", DataTable)
+        assert table.max_scroll_y > 0 and table.scroll_y == 0
+        seen = [table.scroll_y]
+        for _ in range(12):
+            app.next_page()
+            await pilot.pause()
+            seen.append(table.scroll_y)
+        assert max(seen) == table.max_scroll_y  # the last rows were shown
+        assert seen.count(0) >= 2  # and then the first page again

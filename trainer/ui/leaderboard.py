@@ -15,6 +15,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from trainer.ui import messages as M
 
 REFRESH_SECONDS = 5.0
+PAGE_SECONDS = 8.0
+"""Seconds each page of a long board stays on the projector before the next one shows."""
 STATUS = "ranked: {games} · still playing: {playing} · not verified: {unverified}"
 RANKED_WIDTHS = (2, 16, 18, 4, 5, 4, 9, 5)  # 79 columns with the padding: fits 80
 UNVERIFIED_WIDTHS = (16, 18, 5, 200)
@@ -66,6 +68,17 @@ class LeaderboardApp(App[int]):
         self.action_refresh_board()
         if self.every > 0:
             self.set_interval(self.every, self.action_refresh_board)
+            self.set_interval(PAGE_SECONDS, self.next_page)
+
+    def next_page(self) -> None:
+        """More rows than the screen holds: show the next page (after the last, the first again),
+        so a projected board shows everyone without anybody touching it."""
+        table = self.query_one("#lb-ranked", DataTable)
+        if table.max_scroll_y <= 0:
+            return
+        page = max(1, table.scrollable_content_region.height - 1)
+        target = 0 if table.scroll_y >= table.max_scroll_y else min(table.max_scroll_y, table.scroll_y + page)
+        table.scroll_to(y=target, animate=False)
 
     def action_refresh_board(self) -> None:
         """Read the saves again (in a thread: each is replayed to verify it)."""
