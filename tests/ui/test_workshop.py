@@ -342,7 +342,7 @@ async def test_the_facilitator_sees_the_room_locks_a_round_and_messages_everyone
     folder = saves / "ws-test"
     # two other browsers: one still at the gate, one planning week 3 of the tutorial
     write_presence(folder, Presence(os.getppid(), None))
-    write_presence(folder, Presence(1, "Li Na", "tutorial", 3))
+    write_presence(folder, Presence(1, "Li Na", "tutorial", 3, left=95.0))
     host = h.app(workshop=path, saves_dir=saves)
     async with host.run_test(size=(120, 36)) as pilot:
         await h.settle(pilot)
@@ -350,7 +350,8 @@ async def test_the_facilitator_sees_the_room_locks_a_round_and_messages_everyone
         assert isinstance(host.screen, ConsoleScreen)
         table = host.screen.query_one("#fc-people", DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows == [["at the gate", "", "", ""], ["Li Na", "1. First steps: a tea shop goes live", "3", "planning"]]
+        assert rows == [["at the gate", "", "", "", ""],
+                        ["Li Na", "1. First steps: a tea shop goes live", "3", "planning", "1:35"]]
         await pilot.press("l")  # the highlighted round, the first: locked
         assert read_control(folder).locked == ["tutorial"]
         await pilot.press("k")

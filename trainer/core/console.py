@@ -101,6 +101,8 @@ class Presence:
     submitted: bool = False
     """This week is ended: its results are on screen."""
     finished: bool = False
+    left: float | None = None
+    """Seconds left on this week's turn timer (None: no timer, or not planning)."""
     facilitator: bool = False
     seen: float = 0.0
 

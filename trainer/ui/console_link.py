@@ -21,8 +21,10 @@ def presence_of(app) -> Presence:
         round_id = session.scenario.id
         finished = session.game.finished
         week = session.game.turn - 1 if submitted or finished else session.game.turn
+    seconds_left = getattr(app.screen, "seconds_left", None)  # the planning screen's turn timer
+    left = seconds_left() if callable(seconds_left) else None
     return Presence(os.getpid(), app.participant, round_id, week or 0, submitted, finished,
-                    facilitator=getattr(app, "is_facilitator", False))
+                    left=None if left is None else max(0.0, left), facilitator=getattr(app, "is_facilitator", False))
 
 
 def attach(app) -> None:
@@ -32,6 +34,12 @@ def attach(app) -> None:
     seen = {"message": app.workshop_control.message_id}  # what was said before this page opened is not repeated
 
     def tick() -> None:
+        try:
+            _tick()
+        except Exception:  # noqa: BLE001 - the console's channel never ends a participant's game
+            pass
+
+    def _tick() -> None:
         control: Control = read_control(folder)
         app.workshop_control = control
         if control.message_id > seen["message"]:

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from trainer.serving import FACILITATOR_CODE, PUBLIC_URL
 
 TITLE = "Facilitator console"
-COLUMNS = ("Name", "Round", "Week", "This week")
+COLUMNS = ("Name", "Round", "Week", "This week", "Time left")
 AT_GATE = "at the gate"
 PLANNING = "planning"
 SUBMITTED = "ended ✓"
@@ -104,11 +104,12 @@ class ConsoleScreen(Screen):
         table.clear()
         for p in people:
             if p.name is None:
-                row = (Text(AT_GATE, style="italic"), "", "", "")
+                row = (Text(AT_GATE, style="italic"), "", "", "", "")
             else:
                 n, title = titles.get(p.round, (None, ""))
                 state = FINISHED if p.finished else SUBMITTED if p.submitted else PLANNING if p.round else ""
-                row = (Text(p.name), Text(f"{n}. {title}" if n else ""), str(p.week or ""), state)
+                left = "" if p.left is None else f"{int(p.left) // 60}:{int(p.left) % 60:02d}"
+                row = (Text(p.name), Text(f"{n}. {title}" if n else ""), str(p.week or ""), state, left)
             table.add_row(*row, height=None)
         gate = sum(1 for p in people if p.name is None)
         done = sum(1 for p in people if p.submitted)
