@@ -425,3 +425,38 @@ async def test_a_participant_downloads_their_own_debrief(tmp_path):
     (html, options), = delivered
     assert options["save_filename"].endswith("-tutorial-debrief.html") and options["mime_type"] == "text/html"
     assert html.startswith("<!doctype html>") and "Li &lt;b&gt;Na&lt;/b&gt;" in html and "<b>Na</b>" not in html
+
+
+@h.sync
+async def test_the_facilitator_pauses_extends_and_ends_the_weeks_time(tmp_path):
+    from trainer.core.console import read_control, write_control
+
+    now = [1000.0]
+    app = h.app(workshop=workshop_file(tmp_path, turn_timer=60), saves_dir=tmp_path / "saves")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _timed_cockpit(pilot, now)
+        folder = app.saves_folder
+        app.console_tick()
+        control = read_control(folder)
+        control.paused = True
+        write_control(folder, control)
+        for _ in range(4):  # a tick a second, as the app's interval runs
+            now[0] += 5
+            app.console_tick()
+        assert round(screen.seconds_left()) == 60  # paused: the 20 s did not count
+        control.paused = False
+        control.extend_id += 1
+        write_control(folder, control)
+        app.console_tick()
+        app.console_tick()  # an extension counts once
+        assert round(screen.seconds_left()) == 120
+        now[0] += 10
+        app.console_tick()
+        assert round(screen.seconds_left()) == 110  # running again
+        control.end_id += 1
+        write_control(folder, control)
+        app.console_tick()
+        screen.tick_timer()
+        await h.settle(pilot)
+        assert isinstance(app.screen, ResultsScreen) and app.session.game.turn == 2
+    app.claim.release()

@@ -45,17 +45,12 @@ class Control:
     answer_key: bool = False
     """The answer key revealed to the room (the debrief shows it even before a game ends)."""
     paused: bool = False
-    timer_end: float | None = None
-    """When this week's time is up (seconds since the epoch); None: no shared timer."""
-    timer_left: float | None = None
-    """Seconds left when the timer was paused."""
-
-    def time_left(self, now: float | None = None) -> float | None:
-        if self.paused:
-            return self.timer_left
-        if self.timer_end is None:
-            return None
-        return max(0.0, self.timer_end - (time.time() if now is None else now))
+    """The week's timer is paused for everyone."""
+    extend_id: int = 0
+    """Raised each time the facilitator gives more time: each game adds `extend_seconds` once."""
+    extend_seconds: int = 60
+    end_id: int = 0
+    """Raised when the facilitator ends this week's time: each planning game plays its week once."""
 
 
 def read_control(folder: Path) -> Control:

@@ -31,7 +31,9 @@ def attach(app) -> None:
     """Start the channel for a workshop game (called once the app is mounted)."""
     folder = app.saves_folder
     app.workshop_control = read_control(folder)
-    seen = {"message": app.workshop_control.message_id}  # what was said before this page opened is not repeated
+    # what was said or done before this page opened is not repeated
+    seen = {"message": app.workshop_control.message_id, "extend": app.workshop_control.extend_id,
+            "end": app.workshop_control.end_id, "clock": app.clock()}
 
     def tick() -> None:
         try:
@@ -46,11 +48,32 @@ def attach(app) -> None:
             seen["message"] = control.message_id
             if control.message and not getattr(app, "is_facilitator", False):
                 app.notify(control.message, title=FROM_FACILITATOR, timeout=30, markup=False)
+        _timer(app, control, seen)
         write_presence(folder, presence_of(app))
 
+    app.console_tick = tick  # tests drive it by hand
     app.set_interval(TICK_SECONDS, tick)
     tick()
 
 
 def detach(app) -> None:
     remove_presence(app.saves_folder, os.getpid())
+
+
+def _timer(app, control: Control, seen: dict) -> None:
+    """The facilitator's hand on the week's timer: paused (the deadline moves on with the
+    clock), more time (once per extension), time up now (once per command)."""
+    now = app.clock()
+    elapsed, seen["clock"] = min(max(now - seen["clock"], 0.0), 10 * TICK_SECONDS), now
+    planning = next((s for s in reversed(app.screen_stack) if hasattr(s, "seconds_left") and hasattr(s, "deadline")),
+                    None)
+    extend, seen["extend"] = control.extend_id > seen["extend"], control.extend_id
+    end, seen["end"] = control.end_id > seen["end"], control.end_id
+    if planning is None or planning.seconds_left() is None:
+        return
+    if control.paused:
+        planning.deadline += elapsed
+    if extend:
+        planning.deadline += control.extend_seconds
+    if end:
+        planning.deadline = now

@@ -30,6 +30,8 @@ KEY_SHOWN = "answer key: revealed to the room"
 KEY_HIDDEN = "answer key: hidden (k reveals it)"
 LOCKED = "locked"
 OPEN = "open"
+TIMER_PAUSED = "timer: paused for everyone (p runs it again)"
+TIMER_RUNS = "timer: running (p pauses, e +1 min, x ends the week's time)"
 MESSAGE_SENT = "Sent to every participant: {text}"
 DEBRIEF_TITLE = "Class debrief"
 DEBRIEF_READING = "Reading every game (and searching for the answer key's plan)…"
@@ -60,6 +62,9 @@ class ConsoleScreen(Screen):
         Binding("k", "reveal", "Answer key"),
         Binding("d", "debrief", "Class debrief"),
         Binding("m", "message", "Message"),
+        Binding("p", "pause", "Pause timer"),
+        Binding("e", "extend", "+1 min"),
+        Binding("x", "end_time", "End time"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -122,7 +127,8 @@ class ConsoleScreen(Screen):
             state = LOCKED if s.id in control.locked else OPEN
             rounds.add_option(Option(Text(f"{i + 1}. {s.title} · {state}"), id=s.id))
         rounds.highlighted = keep if keep is not None else 0
-        self.query_one("#fc-key", Static).update(KEY_SHOWN if control.answer_key else KEY_HIDDEN)
+        self.query_one("#fc-key", Static).update(
+            (KEY_SHOWN if control.answer_key else KEY_HIDDEN) + "\n" + (TIMER_PAUSED if control.paused else TIMER_RUNS))
 
     def _change(self, change) -> None:
         from trainer.core.console import read_control, write_control
@@ -156,6 +162,28 @@ class ConsoleScreen(Screen):
             control.answer_key = not control.answer_key
 
         self._change(flip)
+
+    def action_pause(self) -> None:
+        """Pause everyone's week timer, or let it run again."""
+        def flip(control) -> None:
+            control.paused = not control.paused
+
+        self._change(flip)
+
+    def action_extend(self) -> None:
+        """One more minute for everyone planning this week."""
+        def more(control) -> None:
+            control.extend_id += 1
+            control.extend_seconds = 60
+
+        self._change(more)
+
+    def action_end_time(self) -> None:
+        """This week's time is up for everyone planning: each game plays the plan on screen."""
+        def end(control) -> None:
+            control.end_id += 1
+
+        self._change(end)
 
     def action_message(self) -> None:
         self.query_one("#fc-message", Input).focus()
