@@ -224,7 +224,7 @@ class WorkshopScreen(Screen):
             claim = claim_name(self.app.saves_folder, name, wait=CLAIM_WAIT)
         except NameTaken:
             self._say(NAME_TAKEN.format(name=name))
-            name_field.focus()
+            self.set_focus(name_field)  # at once: the next keys typed go to the name
             return
         except OSError as exc:
             self._say(CANNOT_CLAIM.format(problem=exc.strerror or exc))
