@@ -14,6 +14,11 @@ from collections.abc import Sequence
 
 
 def _play(args: argparse.Namespace) -> int:
+    served_by = os.environ.get("FACT_TRAINER_SERVED_BY")
+    if served_by and served_by.isdigit() and getattr(args, "workshop", None):
+        from trainer.serving import die_with_parent  # a game of `serve`: it ends with the server
+
+        die_with_parent(int(served_by))
     from trainer.ui.app import run
 
     options = {key: getattr(args, key, None) for key in ("load", "seed", "saves_dir", "workshop", "player")}

@@ -179,6 +179,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _clean(text: str) -> str:
+    """A name for the terminal: whole (never cut short), with no control character."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
 def cmd_leaderboard(args: argparse.Namespace) -> int:
     """The workshop's leaderboard from its saves, each verified by replay."""
     import csv
@@ -197,7 +202,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     folders = [saves_dir(d) for d in (args.saves_dir or [None])]
     entries = leaderboard(workshop, scenarios, folders)
     if args.export:
-        return _export_workshop(workshop, entries, Path(args.export))
+        return _export_workshop(workshop, scenarios, folders, entries, Path(args.export))
     rows = [{"rank": e.rank, "name": e.name, "scenario": e.scenario, "turn": e.turn, "finished": e.finished,
              "score": e.score, "stars": e.stars, "gmv": round(e.gmv), "gpm": round(e.gpm, 2),
              "verified": e.verified, "problem": e.problem, "save": str(e.path)} for e in entries]
@@ -208,7 +213,9 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     if args.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["rank"], lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        from trainer.class_report import csv_value
+
+        writer.writerows({k: csv_value(v) for k, v in row.items()} for row in rows)
         return 0
     print(f"{workshop.title} ({workshop.id}): {len(entries)} game(s)")
     current = None
@@ -218,12 +225,13 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
             print(f"\n{current}")
             print(f"  {'rank':>4}  {'name':<24} {'turn':>4} {'score':>6} {'stars':<5} {'GMV':>13} {'GPM':>8}")
         if e.verified:
-            print(f"  {e.rank:>4}  {e.name[:24]:<24} {e.turn:>4} {e.score:>6} {'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
+            rank = "…" if e.rank is None else e.rank  # unfinished: after the ranked games, unranked
+            print(f"  {rank:>4}  {_clean(e.name):<24} {e.turn:>4} {e.score:>6} {'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
     unverified = [e for e in entries if not e.verified]
     if unverified:
         print("\nnot ranked (the save does not verify):")
         for e in unverified:
-            print(f"  {e.name[:24]:<24} {e.path.name}: {e.problem}")
+            print(f"  {_clean(e.name):<24} {e.path.name}: {e.problem}")
     return 0
 
 
@@ -318,12 +326,14 @@ def game_table(game) -> str:
     return "\n".join(lines)
 
 
-def _export_workshop(workshop, entries, folder: Path) -> int:
+def _export_workshop(workshop, scenarios, folders, entries, folder: Path) -> int:
     """The facilitator's export: the leaderboard, every participant's every turn (one CSV),
     and each participant's debrief (Markdown)."""
     import csv
     import io
 
+    from trainer.class_report import class_report_html, csv_value
+    from trainer.core.console import class_debrief
     from trainer.core.saves import write_atomic_text
     from trainer.export import csv_rows, write_report
 
@@ -335,8 +345,9 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
     written = 0
     try:
         for e in entries:
-            writer.writerow([e.rank or "", e.name, e.scenario, e.turn, e.finished, e.score, e.stars, round(e.gmv),
-                             round(e.gpm, 2), e.verified, e.problem or "", e.path.name])
+            writer.writerow([csv_value(v) for v in (e.rank, e.name, e.scenario, e.turn, e.finished, e.score, e.stars,
+                                                     round(e.gmv), round(e.gpm, 2), e.verified, e.problem,
+                                                     e.path.name)])
             if e.problem is not None and not e.verified and e.turn == 0:
                 continue
             try:
@@ -344,7 +355,8 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
             except SaveError:
                 continue
             for row in csv_rows(loaded.game):
-                turns.append({"name": e.name, "scenario": e.scenario, "verified": e.verified, **row})
+                turns.append({k: csv_value(v) for k, v in
+                              {"name": e.name, "scenario": e.scenario, "verified": e.verified, **row}.items()})
             if loaded.game.reports:
                 write_report(loaded.game, e.name, "md", folder / "debriefs", name=e.path.stem, answer_key=False)
                 written += 1
@@ -356,11 +368,13 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
             turn_writer.writeheader()
             turn_writer.writerows(turns)
         write_atomic_text(folder / "turns.csv", out.getvalue())
+        rounds = class_debrief(workshop, scenarios, folders, answer_key=workshop.answer_key != "never")
+        write_atomic_text(folder / "class.html", class_report_html(workshop.title, rounds))
     except SaveError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"wrote {folder / 'leaderboard.csv'}, {folder / 'turns.csv'} ({len(turns)} turns) and {written} debrief(s) "
-          f"in {folder / 'debriefs'}")
+    print(f"wrote {folder / 'leaderboard.csv'}, {folder / 'turns.csv'} ({len(turns)} turns), the class report "
+          f"{folder / 'class.html'} and {written} debrief(s) in {folder / 'debriefs'}")
     return 0
 
 
@@ -408,34 +422,32 @@ def _lan_address() -> str:
         probe.close()
 
 
-def offline_templates() -> Path:
-    """textual-serve's page template without its web-font link, in a temporary folder: the
-    served page must load nothing from the internet (a workshop room may have none)."""
-    import re
-    import tempfile
-
+def offline_templates(target: Path) -> Path:
+    """textual-serve's page templates in `target`, offline and focusing the terminal on load."""
     import textual_serve
 
-    source = Path(textual_serve.__file__).parent / "templates"
-    target = Path(tempfile.mkdtemp(prefix="fact-trainer-serve-"))
-    for template in source.glob("*.html"):
-        text = template.read_text(encoding="utf-8")
-        text = re.sub(r"<link[^>]*https?://[^>]*>", "", text, flags=re.S)
-        (target / template.name).write_text(text, encoding="utf-8")
-    return target
+    from trainer.serving import write_templates
+
+    return write_templates(Path(textual_serve.__file__).parent / "templates", target)
 
 
 def serve_command(workshop_path: str, saves_folder: Path) -> str:
-    """The shell command textual-serve runs for each participant's browser."""
+    """The shell command textual-serve runs for each participant's browser (`exec`: the game
+    is the server's own child, so it can end with the server)."""
     import shlex
 
-    return " ".join(shlex.quote(part) for part in (
+    return "exec " + " ".join(shlex.quote(part) for part in (
         sys.executable, "-m", "trainer", "play", "--workshop", str(Path(workshop_path).resolve()),
         "--saves-dir", str(saves_folder.resolve())))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve a workshop to browsers: one game process per participant."""
+    import signal
+    import tempfile
+
+    from trainer.serving import SERVED_BY, port_taken
+
     loaded = _workshop(args.workshop)
     if loaded is None:
         return 1
@@ -445,6 +457,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError:  # pragma: no cover - a dependency of the project
         print("textual-serve is not installed: run make play once to set up", file=sys.stderr)
         return 1
+    taken = port_taken(args.host, args.port)
+    if taken is not None:
+        print(f"fact-trainer serve: {taken}", file=sys.stderr)
+        return 2
     folder = saves_dir(args.saves_dir)
     public = args.host not in LOOPBACK
     if public:
@@ -454,10 +470,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print("warning: the workshop has no access_code; set one in the workshop file to keep strangers out.",
                   file=sys.stderr)
     url = args.public_url or f"http://{_lan_address() if args.host in ('0.0.0.0', '::') else args.host}:{args.port}"
-    server = Server(serve_command(args.workshop, folder), host=args.host, port=args.port,
-                    title=workshop.title, public_url=url, templates_path=offline_templates())
-    print(f"{workshop.title}: participants open {url} in a browser; saves go to {folder / workshop.id}")
-    server.serve()
+    os.environ[SERVED_BY] = str(os.getpid())  # the game processes end with this one
+    import secrets
+
+    from trainer.serving import FACILITATOR_CODE, PUBLIC_URL
+
+    console_code = workshop.facilitator_code or f"host-{secrets.token_hex(3)}"
+    os.environ[FACILITATOR_CODE] = console_code
+    os.environ[PUBLIC_URL] = url
+    # a hang-up (the terminal closed) stops the server as Ctrl+C does, so the temporary folder goes
+    signal.signal(signal.SIGHUP, signal.default_int_handler)
+    with tempfile.TemporaryDirectory(prefix="fact-trainer-serve-") as temp:
+        server = Server(serve_command(args.workshop, folder), host=args.host, port=args.port,
+                        title=workshop.title, public_url=url, templates_path=offline_templates(Path(temp)))
+        print(f"{workshop.title}: participants open {url} in a browser; saves go to {folder / workshop.id}")
+        print(f"facilitator console: open {url} and type {console_code} as the name "
+              f"({'from the workshop file' if workshop.facilitator_code else 'made for this run'}; "
+              "keep it to yourself)", flush=True)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        except OSError as exc:  # the port was taken between the check and now
+            print(f"fact-trainer serve: cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); "
+                  "choose another with --port", file=sys.stderr)
+            return 2
     return 0
 
 

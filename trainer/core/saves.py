@@ -182,6 +182,43 @@ def new_save_path(folder: Path, player: str, scenario_id: str) -> Path:
     return path
 
 
+def claim_save(folder: Path, stem: str, data: dict) -> Path:
+    """Write a new save under `folder/stem.toml` (or `stem-2.toml`, ... when taken) so that no
+    other file is ever overwritten, even by another process racing for the same name: the
+    whole file is written under a temporary name, then linked to its final name, which fails
+    when that name exists (the check and the creation are one step). SaveError when the
+    folder cannot be written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise SaveError(Problem(str(folder / f"{stem}.toml"), 0, "",
+                                f"could not be saved ({exc.strerror or exc}): the folder cannot be written")) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(tomli_w.dumps(data))
+            f.flush()
+            os.fsync(f.fileno())
+        n = 1
+        while True:
+            path = folder / (f"{stem}.toml" if n == 1 else f"{stem}-{n}.toml")
+            if not path.with_name(path.name + BACKUP_SUFFIX).exists():
+                try:
+                    os.link(tmp, path)
+                    return path
+                except FileExistsError:
+                    pass
+            n += 1
+    except OSError as exc:
+        raise SaveError(Problem(str(folder / f"{stem}.toml"), 0, "",
+                                f"could not be saved ({exc.strerror or exc}): the folder cannot be written")) from None
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
 def write_atomic(path: Path, data: dict) -> None:
     """Write TOML to `path` so that a crash at any moment leaves either the old file or
     the new one whole; the old one is kept as `path.bak`. SaveError when it cannot be."""
@@ -440,6 +477,17 @@ class Autosave:
     def new(cls, folder: Path, player: str, scenario_id: str, workshop: str | None = None) -> Autosave:
         """A slot for a new game, in a file no other game uses."""
         return cls(new_save_path(folder, player, scenario_id), player, workshop=workshop)
+
+    @classmethod
+    def claim(cls, folder: Path, player: str, game: Game, workshop: str | None = None,
+              owner: str | None = None) -> Autosave:
+        """A new game's file, created now with the game as it starts (no turn played), in a
+        name no other file has (see claim_save): `owner` (default: the player's name) and the
+        scenario make the name. SaveError when it cannot be written."""
+        slot = cls(folder / "unclaimed.toml", player, workshop=workshop)
+        stem = f"{safe_name(owner or player)}--{safe_name(game.scenario.id, 'scenario')}"
+        slot.path = claim_save(folder, stem, save_data(game, player, slot.created, workshop))
+        return slot
 
     @classmethod
     def resume(cls, loaded: LoadedSave) -> Autosave:

@@ -4,6 +4,10 @@ leaderboard built from the participants' saves (each verified by replaying it).
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,7 +17,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from trainer.core.library import find
 from trainer.core.loading import FileProblems, Problem, locate, problems_from, read_toml
-from trainer.core.saves import SaveError, load_game
+from trainer.core.saves import SaveError, SaveFile, load_game, read_save, safe_name
 from trainer.core.scenario import Model, Scenario, at
 from trainer.core.scoring import score
 
@@ -41,6 +45,10 @@ class Workshop(Model):
     """Seconds a participant has to plan a turn; left out, no timer."""
     access_code: str | None = Field(None, min_length=1, max_length=40)
     """A code participants type to join; required when the game is served to a network."""
+    facilitator_code: str | None = Field(None, min_length=4, max_length=40)
+    """The code of the facilitator's console (left out: `serve` makes one and prints it)."""
+    attempts: Literal["latest", "best"] = "latest"
+    """Which of a participant's games of a round the leaderboard ranks: the latest or the best."""
 
     @model_validator(mode="after")
     def _seeds(self) -> Workshop:
@@ -49,6 +57,9 @@ class Workshop(Model):
         if self.seeds is not None and len(self.seeds) != len(self.scenarios):
             raise ValueError(at(("seeds",), f"lists {len(self.seeds)} seeds for {len(self.scenarios)} scenarios: "
                                             "give one per scenario"))
+        if self.facilitator_code is not None and self.access_code is not None \
+                and self.facilitator_code.strip() == self.access_code.strip():
+            raise ValueError(at(("facilitator_code",), "must differ from access_code: participants know that one"))
         return self
 
     def seed_for(self, index: int, scenario: Scenario) -> int:
@@ -109,6 +120,10 @@ class Entry:
     verified: bool
     problem: str | None
     path: Path
+    participant: str = ""
+    """Whose game it is: the participant's key (the first part of the file's name)."""
+    created: str = ""
+    """When the game was started (the latest attempt is the one started last)."""
 
 
 def leaderboard(workshop: Workshop, scenarios: list[Scenario], folders: list[Path]) -> list[Entry]:
@@ -127,25 +142,49 @@ def leaderboard(workshop: Workshop, scenarios: list[Scenario], folders: list[Pat
                 continue
             seen.add(resolved)
             raw.append(_entry(path, workshop, by_id))
-    # two participants who typed the same name keep separate files: say which is which
-    names: dict[tuple[str, str], int] = {}
+    # one row per participant and round: the latest attempt, or the best, as the workshop says
+    chosen: dict[tuple[str, str], Entry] = {}
     for e in raw:
-        names[(e.scenario, e.name)] = names.get((e.scenario, e.name), 0) + 1
-    raw = [replace(e, name=f"{e.name} [{e.path.stem}]") if names[(e.scenario, e.name)] > 1 else e for e in raw]
+        if not e.verified:
+            continue
+        key = (e.participant, e.scenario)
+        held = chosen.get(key)
+        if held is None or _better(e, held, workshop.attempts):
+            chosen[key] = e
+    unverified = [e for e in raw if not e.verified]
+    raw = list(chosen.values())
     ranked: list[Entry] = []
     for scenario in scenarios:
-        rows = sorted((e for e in raw if e.scenario == scenario.id and e.verified),
+        rows = sorted((e for e in raw if e.scenario == scenario.id and e.finished),
                       key=lambda e: (-e.score, -e.gmv, e.name))
         ranked.extend(replace(e, rank=rank) for rank, e in enumerate(rows, start=1))
-    ranked.extend(e for e in raw if not e.verified)
+    for scenario in scenarios:  # unfinished games: apart, unranked, the furthest first
+        ranked.extend(sorted((e for e in raw if e.scenario == scenario.id and not e.finished),
+                             key=lambda e: (-e.turn, e.name)))
+    ranked.extend(unverified)
     return ranked
+
+
+def _better(new: Entry, held: Entry, policy: str) -> bool:
+    if policy == "best" and new.finished != held.finished:
+        return new.finished
+    if policy == "best" and new.finished:
+        return (new.score, new.gmv) > (held.score, held.gmv)
+    return (new.created, _attempt(new.path)) > (held.created, _attempt(held.path))
+
+
+def _attempt(path: Path) -> int:
+    """Which attempt of its round a file holds: 1 for NAME--ROUND.toml, N for NAME--ROUND-N.toml."""
+    match = re.search(r"-(\d+)$", path.stem.split("--", 1)[-1])
+    return int(match.group(1)) if match else 1
 
 
 def _entry(path: Path, workshop: Workshop, by_id: dict[str, tuple[int, Scenario]]) -> Entry:
     try:
         loaded = load_game(path)
     except SaveError as exc:
-        return Entry(None, path.stem, "?", 0, False, 0, 0, 0.0, 0.0, False, exc.problem.message, path)
+        return Entry(None, path.stem, "?", 0, False, 0, 0, 0.0, 0.0, False, exc.problem.message, path,
+                     _owner(path))
     save = loaded.save
     game = loaded.game
     result = score(loaded.scenario, game.reports)
@@ -160,7 +199,11 @@ def _entry(path: Path, workshop: Workshop, by_id: dict[str, tuple[int, Scenario]
             problem = f"saved for workshop {save.workshop!r}, not {workshop.id!r}"
     t = result.totals
     return Entry(None, save.player, save.scenario, len(game.reports), game.finished, result.score, result.stars,
-                 t.gmv, t.gpm, problem is None, problem, path)
+                 t.gmv, t.gpm, problem is None, problem, path, _owner(path), save.created)
+
+
+def _owner(path: Path) -> str:
+    return path.stem.split("--", 1)[0]
 
 
 _NAME_LIMIT = 60
@@ -172,3 +215,134 @@ def participant_name(text: str) -> str | None:
     cleaned = "".join(ch for ch in text if ch.isprintable())
     cleaned = re.sub(r"\s+", " ", cleaned).strip()[:_NAME_LIMIT].strip()
     return cleaned or None
+
+
+# ------------------------------------------------------------------ participants
+
+def participant_key(name: str) -> str:
+    """The file-name part that is a participant's in a workshop: readable, and distinct for
+    every two names that differ other than in letter case ("Team A/B" and "Team A B" never
+    share one; names of punctuation only neither)."""
+    folded = (participant_name(name) or "").casefold()
+    digest = hashlib.sha256(folded.encode("utf-8")).hexdigest()[:8]
+    return f"{safe_name(folded, 'team', 30)}-{digest}"
+
+
+class NameTaken(Exception):
+    """Someone connected now plays under this name."""
+
+
+@dataclass
+class Claim:
+    """A participant's hold on a name for the workshop: a file under participants/ that the
+    participant's game process keeps locked while it runs. The lock goes with the process
+    (closed tab, server stopped, process killed), so whoever comes back with the same name
+    takes up the same games; while it is held, nobody else can join under that name."""
+
+    name: str
+    """The name as first claimed (a reconnection typed in other letter case gets this one)."""
+    key: str
+    path: Path
+    fd: int
+    resumed: bool
+    """The name was claimed before: this is a reconnection."""
+
+    def release(self) -> None:
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+
+
+def claim_name(folder: Path, name: str, wait: float = 0.0) -> Claim:
+    """Claim `name` for this process in a workshop's saves folder; NameTaken when someone
+    holds it now (after waiting up to `wait` seconds: a reloaded page's old game may still
+    be closing). OSError when the folder cannot be written."""
+    key = participant_key(name)
+    where = folder / "participants"
+    where.mkdir(parents=True, exist_ok=True)
+    path = where / f"{key}.json"
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except FileNotFoundError:
+            fd = _create_locked(where, path, name)
+            if fd is None:
+                continue  # someone created it first: take the existing one's turn
+            return Claim(name, key, path, fd, resumed=False)
+        if not _lock(fd, wait):
+            os.close(fd)
+            raise NameTaken(name)
+        try:
+            data = json.loads(os.pread(fd, 10_000, 0).decode("utf-8"))
+            held = participant_name(str(data.get("name", ""))) or name
+        except (ValueError, UnicodeDecodeError, AttributeError):
+            held = name
+        return Claim(held, key, path, fd, resumed=True)
+
+
+def _lock(fd: int, wait: float) -> bool:
+    import time
+
+    end = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= end:
+                return False
+            time.sleep(0.1)
+
+
+def _create_locked(where: Path, path: Path, name: str) -> int | None:
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".claim.", dir=where)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # locked before the name exists: nobody can take it in between
+        os.write(fd, json.dumps({"name": name}, ensure_ascii=False).encode("utf-8"))
+        os.fsync(fd)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            os.close(fd)
+            return None
+        return fd
+    finally:
+        os.unlink(tmp)
+
+
+@dataclass(slots=True, frozen=True)
+class RoundState:
+    """Where a participant stands in one round, from their latest game of it."""
+
+    path: Path | None
+    """The latest game's save (None: not started)."""
+    weeks: int
+    """Weeks played in it."""
+    finished: bool
+    score: int
+
+
+def participant_rounds(folder: Path, key: str, scenarios: list[Scenario]) -> list[RoundState]:
+    """Each round's state for the participant `key`, from their saves (latest game first).
+    A file that cannot be read counts as not there (it is listed on the leaderboard)."""
+    found: dict[str, tuple[str, str, Path, SaveFile]] = {}
+    for path in folder.glob(f"{key}--*.toml"):
+        try:
+            save, _ = read_save(path)
+        except SaveError:
+            continue
+        mark = (save.created, _attempt(path))
+        if save.scenario not in found or mark > found[save.scenario][:2]:
+            found[save.scenario] = (*mark, path, save)
+    out = []
+    for s in scenarios:
+        if s.id not in found:
+            out.append(RoundState(None, 0, False, 0))
+            continue
+        path, save = found[s.id][2:]
+        weeks = len(save.turns)
+        out.append(RoundState(path, weeks, weeks >= s.turns, save.turns[-1].result.score if save.turns else 0))
+    return out

@@ -197,6 +197,9 @@ class FactApp(App[int]):
         after the game is finished, and only when the workshop says so."""
         if self.workshop is None:
             return True
+        control = getattr(self, "workshop_control", None)
+        if control is not None and control.answer_key:
+            return True  # the facilitator revealed it to the room
         finished = self.session is not None and self.session.game.finished
         return self.workshop.answer_key == "after" and finished
 
@@ -253,6 +256,9 @@ class FactApp(App[int]):
             self.set_interval(1.0, self.check_watched)
         if self.workshop is not None:
             self.sub_title = self.workshop.title
+            from trainer.ui.console_link import attach
+
+            attach(self)  # the facilitator's console: presence out, decisions in
         elif self.load_path is not None:
             self.load_save(self.load_path)
         elif self.start_scenario is not None:
@@ -350,11 +356,22 @@ class FactApp(App[int]):
 
         self.player = player
         if self.workshop is not None:
-            seed = self.workshop_seed(scenario)
-            slot = Autosave.new(self.saves_folder, player, scenario.id, workshop=self.workshop.id)
+            # the game's file is claimed now, before week 1: no one else's game can take its name
+            from trainer.core.engine import Engine
+            from trainer.core.saves import SaveError
+
+            game = Engine(scenario).new_game(self.workshop_seed(scenario))
+            claim = getattr(self, "claim", None)
+            try:
+                slot = Autosave.claim(self.saves_folder, player, game, workshop=self.workshop.id,
+                                      owner=claim.key if claim is not None else None)
+            except SaveError as exc:
+                self.notify(str(exc), title=M.SAVE_FAILED_TITLE, severity="error", timeout=12, markup=False)
+                return
+            self.session = Session(scenario, player, slot, game=game)
         else:
             slot = Autosave.new(self.saves_folder, player, scenario.id)
-        self.session = Session(scenario, player, slot, seed=self.seed if seed is None else seed)
+            self.session = Session(scenario, player, slot, seed=self.seed if seed is None else seed)
         self._results = None
         self._reset_to(PlanningScreen())
 

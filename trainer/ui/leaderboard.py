@@ -15,6 +15,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 from trainer.ui import messages as M
 
 REFRESH_SECONDS = 5.0
+PAGE_SECONDS = 8.0
+"""Seconds each page of a long board stays on the projector before the next one shows."""
+STATUS = "ranked: {games} · still playing: {playing} · not verified: {unverified}"
 RANKED_WIDTHS = (2, 16, 18, 4, 5, 4, 9, 5)  # 79 columns with the padding: fits 80
 UNVERIFIED_WIDTHS = (16, 18, 5, 200)
 
@@ -65,6 +68,17 @@ class LeaderboardApp(App[int]):
         self.action_refresh_board()
         if self.every > 0:
             self.set_interval(self.every, self.action_refresh_board)
+            self.set_interval(PAGE_SECONDS, self.next_page)
+
+    def next_page(self) -> None:
+        """More rows than the screen holds: show the next page (after the last, the first again),
+        so a projected board shows everyone without anybody touching it."""
+        table = self.query_one("#lb-ranked", DataTable)
+        if table.max_scroll_y <= 0:
+            return
+        page = max(1, table.scrollable_content_region.height - 1)
+        target = 0 if table.scroll_y >= table.max_scroll_y else min(table.max_scroll_y, table.scroll_y + page)
+        table.scroll_to(y=target, animate=False)
 
     def action_refresh_board(self) -> None:
         """Read the saves again (in a thread: each is replayed to verify it)."""
@@ -93,15 +107,18 @@ class LeaderboardApp(App[int]):
         for e in entries:
             scenario = titles.get(e.scenario, e.scenario)
             if e.verified:
+                # unfinished games follow the ranked ones of their round, unranked ("…": still playing)
                 turn = M.LB_FINISHED.format(turn=e.turn) if e.finished else str(e.turn)
-                ranked.add_row(str(e.rank), Text(e.name), scenario, turn,
+                ranked.add_row("…" if e.rank is None else str(e.rank), Text(e.name), scenario, turn,
                                *(Text(v, justify="right") for v in (M.score_points(e.score), M.stars(e.stars),
-                                                                     M.money(e.gmv), M.gpm(e.gpm))))
+                                                                     M.money(e.gmv), M.gpm(e.gpm))),
+                               height=None)  # a long name wraps onto a second line: never cut short
             else:
-                unverified.add_row(Text(e.name), scenario, str(e.turn), Text(e.problem or ""))
+                unverified.add_row(Text(e.name), scenario, str(e.turn), Text(e.problem or ""), height=None)
         count = sum(1 for e in entries if e.verified)
-        status = M.LB_STATUS.format(games=count, unverified=len(entries) - count,
-                                    folders=", ".join(str(f / self.workshop.id) for f in self.folders))
+        playing = sum(1 for e in entries if e.verified and e.rank is None)
+        # no server path on the projector: the folders are the facilitator's business
+        status = STATUS.format(games=count - playing, playing=playing, unverified=len(entries) - count)
         if not self.still:
             from datetime import datetime
 

@@ -1,0 +1,260 @@
+"""The facilitator's console, opened from the workshop's gate with the facilitator code:
+the join address and code for the projector, who is connected (people still at the gate
+too), each one's round and week and whether this week is ended; rounds locked and opened,
+a message to the room, the answer key revealed, and the class debrief."""
+
+from __future__ import annotations
+
+import os
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from trainer.serving import FACILITATOR_CODE, PUBLIC_URL
+
+TITLE = "Facilitator console"
+COLUMNS = ("Name", "Round", "Week", "This week", "Time left")
+AT_GATE = "at the gate"
+PLANNING = "planning"
+SUBMITTED = "ended ✓"
+FINISHED = "round finished"
+STATUS = "connected: {n} · at the gate: {gate} · week ended, results on screen: {done}"
+KEY_SHOWN = "answer key: revealed to the room"
+KEY_HIDDEN = "answer key: hidden (k reveals it)"
+LOCKED = "locked"
+OPEN = "open"
+TIMER_PAUSED = "timer: paused for everyone (p runs it again)"
+TIMER_RUNS = "timer: running (p pauses, e +1 min, x ends the week's time)"
+MESSAGE_SENT = "Sent to every participant: {text}"
+DEBRIEF_TITLE = "Class debrief"
+DEBRIEF_READING = "Reading every game (and searching for the answer key's plan)…"
+ROUND_LOCKED = "Round {n} is locked by the facilitator: wait for them to open it."
+
+
+def facilitator_code(workshop) -> str | None:
+    """The console's code: the workshop file's, else the one `serve` made and handed down."""
+    return workshop.facilitator_code or os.environ.get(FACILITATOR_CODE) or None
+
+
+class ConsoleScreen(Screen):
+    """What the facilitator sees and does."""
+
+    DEFAULT_CSS = """
+    ConsoleScreen { layout: vertical; }
+    #fc-join { height: auto; border: heavy $accent; padding: 0 2; text-align: center; text-style: bold; }
+    #fc-status { height: 1; padding: 0 1; color: $text-muted; }
+    #fc-body { height: 1fr; }
+    #fc-people { width: 2fr; }
+    #fc-side { width: 1fr; min-width: 30; }
+    #fc-rounds { height: auto; max-height: 10; }
+    #fc-message { margin-top: 1; }
+    #fc-key { height: auto; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("l", "lock", "Lock/open round"),
+        Binding("k", "reveal", "Answer key"),
+        Binding("d", "debrief", "Class debrief"),
+        Binding("m", "message", "Message"),
+        Binding("p", "pause", "Pause timer"),
+        Binding("e", "extend", "+1 min"),
+        Binding("x", "end_time", "End time"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self._join(), id="fc-join")
+        yield Static("", id="fc-status")
+        with Horizontal(id="fc-body"):
+            yield DataTable(id="fc-people", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="fc-side"):
+                yield OptionList(id="fc-rounds")
+                yield Static("", id="fc-key")
+                yield Input(placeholder="a message to everyone (Enter sends)", id="fc-message", max_length=200)
+        yield Footer()
+
+    def _join(self) -> Text:
+        url = os.environ.get(PUBLIC_URL, "")
+        code = self.app.workshop.access_code
+        text = Text(justify="center")
+        text.append("Join: ", style="bold")
+        text.append(url or "the address the facilitator gives", style="bold reverse")
+        if code:
+            text.append("    Code: ", style="bold")
+            text.append(f" {code} ", style="bold reverse")
+        return text
+
+    def on_mount(self) -> None:
+        self.sub_title = TITLE
+        table = self.query_one("#fc-people", DataTable)
+        for label in COLUMNS:
+            table.add_column(label)
+        self.refresh_view()
+        self.set_interval(1.0, self.refresh_view)
+        self.query_one("#fc-people").focus()
+
+    def refresh_view(self) -> None:
+        from trainer.core.console import connected, read_control
+
+        folder = self.app.saves_folder
+        people = [p for p in connected(folder) if p.pid != os.getpid()]  # not the console itself
+        titles = {s.id: (i + 1, s.title) for i, s in enumerate(self.app.workshop_scenarios)}
+        table = self.query_one("#fc-people", DataTable)
+        table.clear()
+        for p in people:
+            if p.name is None:
+                row = (Text(AT_GATE, style="italic"), "", "", "", "")
+            else:
+                n, title = titles.get(p.round, (None, ""))
+                state = FINISHED if p.finished else SUBMITTED if p.submitted else PLANNING if p.round else ""
+                left = "" if p.left is None else f"{int(p.left) // 60}:{int(p.left) % 60:02d}"
+                row = (Text(p.name), Text(f"{n}. {title}" if n else ""), str(p.week or ""), state, left)
+            table.add_row(*row, height=None)
+        gate = sum(1 for p in people if p.name is None)
+        done = sum(1 for p in people if p.submitted)
+        self.query_one("#fc-status", Static).update(Text(STATUS.format(n=len(people), gate=gate, done=done)))
+        control = read_control(folder)
+        rounds = self.query_one("#fc-rounds", OptionList)
+        keep = rounds.highlighted
+        rounds.clear_options()
+        for i, s in enumerate(self.app.workshop_scenarios):
+            state = LOCKED if s.id in control.locked else OPEN
+            rounds.add_option(Option(Text(f"{i + 1}. {s.title} · {state}"), id=s.id))
+        rounds.highlighted = keep if keep is not None else 0
+        self.query_one("#fc-key", Static).update(
+            (KEY_SHOWN if control.answer_key else KEY_HIDDEN) + "\n" + (TIMER_PAUSED if control.paused else TIMER_RUNS))
+
+    def _change(self, change) -> None:
+        from trainer.core.console import read_control, write_control
+        from trainer.core.saves import SaveError
+
+        control = read_control(self.app.saves_folder)
+        change(control)
+        try:
+            write_control(self.app.saves_folder, control)
+        except SaveError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+        self.refresh_view()
+
+    def action_lock(self) -> None:
+        """Lock the highlighted round, or open it again."""
+        rounds = self.query_one("#fc-rounds", OptionList)
+        if rounds.highlighted is None:
+            return
+        scenario = self.app.workshop_scenarios[rounds.highlighted].id
+
+        def flip(control) -> None:
+            if scenario in control.locked:
+                control.locked.remove(scenario)
+            else:
+                control.locked.append(scenario)
+
+        self._change(flip)
+
+    def action_reveal(self) -> None:
+        def flip(control) -> None:
+            control.answer_key = not control.answer_key
+
+        self._change(flip)
+
+    def action_pause(self) -> None:
+        """Pause everyone's week timer, or let it run again."""
+        def flip(control) -> None:
+            control.paused = not control.paused
+
+        self._change(flip)
+
+    def action_extend(self) -> None:
+        """One more minute for everyone planning this week."""
+        def more(control) -> None:
+            control.extend_id += 1
+            control.extend_seconds = 60
+
+        self._change(more)
+
+    def action_end_time(self) -> None:
+        """This week's time is up for everyone planning: each game plays the plan on screen."""
+        def end(control) -> None:
+            control.end_id += 1
+
+        self._change(end)
+
+    def action_message(self) -> None:
+        self.query_one("#fc-message", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from trainer.core.console import broadcast
+
+        text = event.value.strip()
+        if event.input.id != "fc-message" or not text:
+            return
+        broadcast(self.app.saves_folder, text)
+        event.input.value = ""
+        self.notify(MESSAGE_SENT.format(text=text), markup=False)
+        self.query_one("#fc-people").focus()
+
+    def action_debrief(self) -> None:
+        self.app.push_screen(ClassDebriefScreen())
+
+
+class ClassDebriefScreen(Screen):
+    """The room's rounds at a glance, to project."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    DEFAULT_CSS = """
+    #cd-body { padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="cd-body"):
+            yield Static(DEBRIEF_READING, id="cd-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = DEBRIEF_TITLE
+        self.read()
+
+    @work(thread=True, exit_on_error=False)
+    def read(self) -> None:
+        from trainer.core.console import class_debrief, read_control
+
+        folder = self.app.saves_folder.parent
+        control = read_control(self.app.saves_folder)
+        rounds = class_debrief(self.app.workshop, self.app.workshop_scenarios, [folder], answer_key=control.answer_key)
+        self.app.call_from_thread(self.show, rounds)
+
+    def show(self, rounds) -> None:
+        from rich.console import Group
+
+        from trainer.class_report import LABELS
+
+        parts = []
+        for r in rounds:
+            parts.append(Text(f"{r.title}: {r.games} game(s), {r.finished} finished", style="bold"))
+            if r.scores:
+                parts.append(Text(f"Scores: best {r.scores[0]}, median {r.scores[len(r.scores) // 2]}, "
+                                  f"lowest {r.scores[-1]}"))
+            stars = "  ".join(f"{'★' * k or '0★'}: {v}" for k, v in sorted(r.stars.items(), reverse=True))
+            if stars:
+                parts.append(Text("Stars: " + stars))
+            parts.append(Text(f"GPM: room {r.gpm_mean:,.0f} against the benchmark {r.gpm_benchmark:,.0f}"))
+            table = Table("", "Room", "Answer key" if r.key_split else "Answer key (k reveals)", box=None)
+            for key in ("field", "alliance", "campaign", "top_kol", "content", "brand", "product", "price"):
+                table.add_row(LABELS[key], f"{r.room_split.get(key, 0):.0%}",
+                              f"{r.key_split[key]:.0%}" if r.key_split else "—")
+            parts.append(table)
+            if r.triggers:
+                parts.append(Text("Commonest coach tips: " + ", ".join(f"{t} ({n})" for t, n in r.triggers)))
+            if r.best_weeks:
+                parts.append(Text("Best weeks: " + "; ".join(f"{n}, week {w}: {g:,.0f}" for n, w, g in r.best_weeks)))
+                parts.append(Text("Worst weeks: " + "; ".join(f"{n}, week {w}: {g:,.0f}"
+                                                            for n, w, g in r.worst_weeks)))
+            parts.append(Text(""))
+        self.query_one("#cd-text", Static).update(Group(*parts))
