@@ -8,6 +8,7 @@ as `PATH:LINE: dotted.key: what is wrong`, with a "did you mean" for misspelt ke
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -156,6 +157,47 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _found(value) -> str:
+    """What a TOML value is, in an author's words: 'the string "8"', 'true', 'a table'."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = json.dumps(value, ensure_ascii=False)
+        return f"the string {shown if len(shown) <= 40 else shown[:37] + '...'}"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, float):
+        return f"the number {value:g}"
+    if isinstance(value, int):
+        return f"the number {value}"
+    return f"a {type(value).__name__}"
+
+
+def _wanted(kind: str, value, loc: tuple) -> str:
+    """A type mismatch: what was found, what is wanted, and how to write it when that is clear."""
+    message = f"expected {kind}, found {_found(value)}"
+    key = next((str(part) for part in reversed(loc) if isinstance(part, str)), None)
+    fixed = None
+    if isinstance(value, str) and kind != "true or false":
+        try:
+            number = float(value.replace("_", "").replace(",", ""))
+            if kind == "a whole number" and number.is_integer():
+                fixed = str(int(number))
+            elif kind == "a number":
+                fixed = value.strip()
+        except ValueError:
+            pass
+    elif isinstance(value, str) and value.lower() in ("true", "false", "yes", "no"):
+        fixed = "true" if value.lower() in ("true", "yes") else "false"
+    if fixed is not None and key:
+        message += f"; write {key} = {fixed}"
+    elif kind == "true or false":
+        message += " (without quotes)"
+    return message
+
+
 def _describe(error: dict, allowed: list[str]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -168,9 +210,9 @@ def _describe(error: dict, allowed: list[str]) -> str:
         hint = f"; did you mean {close[0]!r}?" if close else (f"; allowed here: {', '.join(allowed)}" if allowed else "")
         return f"unknown key {name!r}{hint}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"must be a whole number, got {_shown(value)}"
+        return _wanted("a whole number", value, error["loc"])
     if kind in ("float_type", "float_parsing"):
-        return f"must be a number, got {_shown(value)}"
+        return _wanted("a number", value, error["loc"])
     if kind == "finite_number":
         return "must be a finite number"
     if kind in ("string_type",):
@@ -179,8 +221,8 @@ def _describe(error: dict, allowed: list[str]) -> str:
         return f"must be a list in [ ], got {_shown(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"must be a table of keys, got {_shown(value)}"
-    if kind == "bool_type":
-        return f"must be true or false, got {_shown(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return _wanted("true or false", value, error["loc"])
     if kind == "greater_than_equal":
         return f"must be at least {ctx.get('ge')}, got {_shown(value)}"
     if kind == "greater_than":

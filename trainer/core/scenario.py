@@ -21,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from trainer.core.text import check_text_value
+
 POSITIONS: tuple[str, ...] = ("field", "alliance", "campaign", "top_kol")
 """The four business positions, F A C T, in the order the game shows them."""
 
@@ -51,7 +53,13 @@ Score = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 class Model(BaseModel):
     """Base of every scenario table: unknown keys are errors, values are checked on assignment."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text_is_data(cls, value, info):
+        """Text is data: a control character in any text field is refused (see trainer.core.text)."""
+        return check_text_value(value, info.field_name)
 
 
 class Weights(Model):
@@ -285,7 +293,7 @@ class Creators(Model):
 
     count: Money = Field(20, le=1_000_000)
     """Creators carrying the product at the start."""
-    commission: tuple[Percent, Percent] = (10.0, 30.0)
+    commission: tuple[Percent, Percent] = Field((10.0, 30.0), strict=False)
     """The lowest and highest commission (percent) the brand may offer."""
     default_commission: Percent = 15.0
     """Commission offered when a plan does not say."""
