@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.content import Content
 
 from trainer.core.library import entries
 from trainer.ui import messages as M
@@ -39,10 +40,10 @@ class PickerScreen(Screen):
                     s = e.scenario
                     label = M.PICKER_ITEM.format(title=s.title, difficulty=M.DIFFICULTY.get(s.difficulty, s.difficulty),
                                                  turns=s.turns)
-                    options.append(Option(label, id=str(i)))
+                    options.append(Option(Content(label), id=str(i)))
                 else:
                     problem = str(e.problems[0]) if e.problems else ""
-                    options.append(Option(M.PICKER_BROKEN.format(name=e.path.name, problem=problem), id=str(i),
+                    options.append(Option(Content(M.PICKER_BROKEN.format(name=e.path.name, problem=problem)), id=str(i),
                                           disabled=True))
             olist = OptionList(*options, id="picker-list")
             olist.border_title = M.PICKER_TITLE

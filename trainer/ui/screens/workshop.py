@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.content import Content
 
 from trainer.ui import messages as M
 
@@ -105,7 +106,7 @@ class WorkshopScreen(Screen):
         done = self.app.rounds_done
         for i, s in enumerate(self.app.workshop_scenarios):
             label = M.WORKSHOP_ROUND_DONE if s.id in done else M.WORKSHOP_ROUND
-            olist.add_option(Option(label.format(n=i + 1, title=s.title, turns=s.turns), id=str(i)))
+            olist.add_option(Option(Content(label.format(n=i + 1, title=s.title, turns=s.turns)), id=str(i)))
         olist.highlighted = self.app.next_round()
         olist.focus()
 
