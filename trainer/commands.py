@@ -21,8 +21,10 @@ from trainer.core.schema import scenario_schema
 
 
 def _print_problems(problems, stream=None) -> None:
+    from trainer.core.text import safe
+
     for problem in problems:
-        print(problem, file=stream or sys.stderr)
+        print(safe(problem), file=stream or sys.stderr)
 
 
 def _scenario(name: str):
@@ -152,6 +154,21 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         _print_problems(exc.problems)
         return 1
     seed = scenario.seed if args.seed is None else args.seed
+    if seed < 0:
+        print(f"--seed: must be 0 or more, got {seed:,}", file=sys.stderr)
+        return 1
+    player = args.player
+    if args.save:
+        from trainer.core.text import safe, typed_name
+
+        folder = Path(args.save).parent
+        if not folder.is_dir():
+            print(f"--save: the folder {safe(folder)} does not exist; create it first (mkdir -p {safe(folder)})",
+                  file=sys.stderr)
+            return 1
+        player, note = typed_name(player)
+        if note:
+            print(f"--player: {note}", file=sys.stderr)
     game = Engine(scenario).new_game(seed)
     try:
         game.play(decisions)
@@ -160,7 +177,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return 1
     if args.save:
         try:
-            save_game(game, args.player, Path(args.save))
+            save_game(game, player, Path(args.save))
         except SaveError as exc:
             print(exc, file=sys.stderr)
             return 1

@@ -76,3 +76,15 @@ def check_text_value(value: object, field: str) -> object:
             if problem:
                 raise ValueError(problem)
     return value
+
+
+def typed_name(text: str) -> tuple[str, str | None]:
+    """A name a person typed, made safe: control characters replaced by U+FFFD.
+
+    Returns the name and a sentence to show when something was replaced (else None).
+    """
+    cleaned, count = scrub(text)
+    if not count:
+        return text, None
+    what = "1 control character" if count == 1 else f"{count:,} control characters"
+    return cleaned, f"the name held {what}; replaced with \ufffd: {cleaned}"

@@ -1,0 +1,75 @@
+"""The command line with hostile input: refused or replaced, never raw on a terminal (issue 15)."""
+
+from __future__ import annotations
+
+from trainer.cli import main
+
+PLAN = "[default]\nfield = 20000\n"
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_simulate_refuses_a_negative_seed(tmp_path, capsys):
+    (tmp_path / "p.toml").write_text(PLAN)
+    code, _, err = run(capsys, "simulate", "tutorial", "--plan", str(tmp_path / "p.toml"),
+                       "--seed", "-1", "--save", str(tmp_path / "s.toml"))
+    assert code == 1
+    assert err == "--seed: must be 0 or more, got -1\n"
+    assert not (tmp_path / "s.toml").exists()
+
+
+def test_simulate_does_not_create_a_missing_folder(tmp_path, capsys):
+    (tmp_path / "p.toml").write_text(PLAN)
+    target = tmp_path / "nodir" / "s.toml"
+    code, _, err = run(capsys, "simulate", "tutorial", "--plan", str(tmp_path / "p.toml"), "--save", str(target))
+    assert code == 1
+    assert "does not exist" in err
+    assert not target.parent.exists()
+
+
+def test_player_name_markup_is_saved_as_written(tmp_path, capsys):
+    (tmp_path / "p.toml").write_text(PLAN)
+    code, _, _ = run(capsys, "simulate", "tutorial", "--plan", str(tmp_path / "p.toml"),
+                     "--save", str(tmp_path / "s.toml"), "--player", "[/]")
+    assert code == 0
+    assert 'player = "[/]"\n' in (tmp_path / "s.toml").read_text()
+
+
+def test_player_name_escapes_are_replaced_and_said(tmp_path, capsys):
+    (tmp_path / "p.toml").write_text(PLAN)
+    code, out, err = run(capsys, "simulate", "tutorial", "--plan", str(tmp_path / "p.toml"),
+                         "--save", str(tmp_path / "s.toml"), "--player", "Ann\x1b]0;pwned\x07")
+    assert code == 0
+    assert err == "--player: the name held 2 control characters; replaced with \ufffd: Ann\ufffd]0;pwned\ufffd\n"
+    assert "\x1b" not in out
+    assert "\x1b" not in (tmp_path / "s.toml").read_text()
+
+
+def test_a_save_whose_player_holds_escapes_does_not_verify(tmp_path, capsys):
+    (tmp_path / "p.toml").write_text(PLAN)
+    save = tmp_path / "s.toml"
+    run(capsys, "simulate", "tutorial", "--plan", str(tmp_path / "p.toml"), "--save", str(save), "--player", "Ann")
+    save.write_text(save.read_text().replace('player = "Ann"', 'player = "Ann\\u001b]0;pwned\\u0007"'))
+    before = save.read_bytes()
+    code, out, err = run(capsys, "report", str(save))
+    assert code == 1
+    assert err.endswith("s.toml:6: player: contains a control character (ESC, U+001B) at position 4; remove it\n")
+    code, out, err = run(capsys, "saves", "--saves-dir", str(tmp_path))
+    assert "control character (ESC, U+001B)" in out + err
+    assert "\x1b" not in out + err
+    assert save.read_bytes() == before
+
+
+def test_validate_prints_no_raw_escape(tmp_path, capsys):
+    level = tmp_path / "bad.toml"
+    level.write_text('id = "mini"\ntitle = "x\\u001b[2J"\nturns = 4\nbudget = 50000\n'
+                     '[brand]\nname = "Acme"\ncategory = "snacks"\n'
+                     '[[objectives]]\nmetric = "gmv"\nstars = [100000, 200000, 300000]\n')
+    code, out, err = run(capsys, "validate", str(level))
+    assert code == 1
+    assert "title: contains a control character (ESC, U+001B) at position 2; remove it" in out + err
+    assert "\x1b" not in out + err
