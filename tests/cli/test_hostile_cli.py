@@ -73,3 +73,31 @@ def test_validate_prints_no_raw_escape(tmp_path, capsys):
     assert code == 1
     assert "title: contains a control character (ESC, U+001B) at position 2; remove it" in out + err
     assert "\x1b" not in out + err
+
+
+def _hostile_game():
+    from trainer.core.engine import Engine
+    from trainer.core.library import find
+    from trainer.core.plan import Decision
+
+    s = find("tutorial")[0]
+    s = s.model_copy(update={"title": "[Official] Peak | *Roast* <b>&", "lessons": ()})
+    game = Engine(s).new_game(1)
+    game.play([Decision(field=20000)] * 2)
+    return game
+
+
+def test_exports_escape_per_format_and_neutralise_formulas():
+    from trainer.export import csv_cell, render
+
+    game = _hostile_game()
+    player = "=cmd|' /C calc'!A0"
+    md = render(game, player, "md")
+    assert "# Debrief: \\[Official\\] Peak \\| \\*Roast\\* \\<b\\>&" in md
+    html = render(game, player, "html")
+    assert "[Official] Peak | *Roast* &lt;b&gt;&amp;" in html and "<b>&" not in html
+    assert csv_cell(player) == "'=cmd|' /C calc'!A0"
+    assert [csv_cell(v) for v in ("+1", "-1", "@x", "ok", 3)] == ["'+1", "'-1", "'@x", "ok", 3]
+    for fmt in ("md", "html", "csv", "json"):
+        text = render(game, "Ann\x1b]0;x\x07", fmt)
+        assert "\x1b" not in text and "\x07" not in text, fmt
