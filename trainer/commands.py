@@ -101,6 +101,9 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     """The workshop's leaderboard from its saves, each verified by replay."""
     import csv
 
+    from trainer.core.text import safe
+    from trainer.export import csv_cell
+
     if args.live:
         from trainer.ui.leaderboard import run_leaderboard
 
@@ -126,22 +129,22 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     if args.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["rank"], lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows([{key: csv_cell(value) for key, value in row.items()} for row in rows])
         return 0
-    print(f"{workshop.title} ({workshop.id}): {len(entries)} game(s)")
+    print(safe(f"{workshop.title} ({workshop.id}): {len(entries)} game(s)"))
     current = None
     for e in entries:
         if e.verified and e.scenario != current:
             current = e.scenario
-            print(f"\n{current}")
+            print(safe(f"\n{current}"))
             print(f"  {'rank':>4}  {'name':<24} {'turn':>4} {'score':>6} {'stars':<5} {'GMV':>13} {'GPM':>8}")
         if e.verified:
-            print(f"  {e.rank:>4}  {e.name[:24]:<24} {e.turn:>4} {e.score:>6} {'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
+            print(f"  {e.rank:>4}  {safe(e.name)[:24]:<24} {e.turn:>4} {e.score:>6} {'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
     unverified = [e for e in entries if not e.verified]
     if unverified:
         print("\nnot ranked (the save does not verify):")
         for e in unverified:
-            print(f"  {e.name[:24]:<24} {e.path.name}: {e.problem}")
+            print(safe(f"  {e.name[:24]:<24} {e.path.name}: {e.problem}"))
     return 0
 
 
@@ -258,7 +261,7 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
     import io
 
     from trainer.core.saves import write_atomic_text
-    from trainer.export import csv_rows, write_report
+    from trainer.export import csv_cell, csv_rows, write_report
 
     board = io.StringIO()
     writer = csv.writer(board, lineterminator="\n")
@@ -268,8 +271,9 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
     written = 0
     try:
         for e in entries:
-            writer.writerow([e.rank or "", e.name, e.scenario, e.turn, e.finished, e.score, e.stars, round(e.gmv),
-                             round(e.gpm, 2), e.verified, e.problem or "", e.path.name])
+            writer.writerow([csv_cell(v) for v in (e.rank or "", e.name, e.scenario, e.turn, e.finished, e.score,
+                                                     e.stars, round(e.gmv), round(e.gpm, 2), e.verified,
+                                                     e.problem or "", e.path.name)])
             if e.problem is not None and not e.verified and e.turn == 0:
                 continue
             try:
@@ -277,7 +281,8 @@ def _export_workshop(workshop, entries, folder: Path) -> int:
             except SaveError:
                 continue
             for row in csv_rows(loaded.game):
-                turns.append({"name": e.name, "scenario": e.scenario, "verified": e.verified, **row})
+                turns.append({"name": csv_cell(e.name), "scenario": e.scenario, "verified": e.verified,
+                              **{k: csv_cell(v) for k, v in row.items()}})
             if loaded.game.reports:
                 write_report(loaded.game, e.name, "md", folder / "debriefs", name=e.path.stem, answer_key=False)
                 written += 1
