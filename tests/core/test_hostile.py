@@ -58,6 +58,17 @@ SCENARIO_CASES = [
 ]
 
 
+SCENARIO_CASES += [
+    # messages that did not help
+    (MINIMAL + '[events]\nname = "x"\nturns = [1]\n',
+     "s.toml:11: events: events must be a list of tables: write [[events]]"),
+    (MINIMAL.replace('title = "Mini"', "title = 2024-01-01"),
+     "s.toml:2: title: must be text in quotes, got the date/time 2024-01-01 (a TOML date; put it in quotes if it is text)"),
+    (MINIMAL.replace('title = "Mini"', 'title = "Mini"\nbriefing = """\nhello\n'),
+     's.toml:3: (syntax): not valid TOML: the """ opened here is never closed'),
+]
+
+
 @pytest.mark.parametrize("text, expected", SCENARIO_CASES)
 def test_hostile_level_is_refused_with_its_message(tmp_path, text, expected):
     path = tmp_path / "s.toml"
@@ -119,3 +130,9 @@ def test_control_problem(text, multiline, expected):
 def test_scrub_and_safe_replace_what_a_person_typed():
     assert scrub("Ann\x1b]0;pwned\x07", multiline=False) == ("Ann\ufffd]0;pwned\ufffd", 2)
     assert safe("a\x1b[2Jb\nc\u202e") == "a\ufffd[2Jb\nc\ufffd"
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.encode())
+    assert load_scenario(path).id == "mini"

@@ -7,6 +7,7 @@ as `PATH:LINE: dotted.key: what is wrong`, with a "did you mean" for misspelt ke
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
@@ -152,7 +153,34 @@ def _inner_model(annotation):
     return None
 
 
+def _unclosed_multiline(text: str) -> tuple[int, str] | None:
+    """The line and quotes of a multi-line string that is opened and never closed, if any."""
+    open_at: tuple[int, str] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        rest = line
+        while rest:
+            if open_at is None:
+                stripped = rest.split("#", 1)[0] if '"' not in rest and "'" not in rest else rest
+                found = [(stripped.find(q), q) for q in ('"""', "'''") if q in stripped]
+                if not found:
+                    break
+                index, quotes = min(found)
+                open_at = (number, quotes)
+                rest = rest[index + 3:]
+            else:
+                index = rest.find(open_at[1])
+                if index < 0:
+                    break
+                open_at = None
+                rest = rest[index + 3:]
+    return open_at
+
+
 def _shown(value) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (datetime.date, datetime.time)):
+        return f"the date/time {value.isoformat()} (a TOML date; put it in quotes if it is text)"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -218,6 +246,9 @@ def _describe(error: dict, allowed: list[str]) -> str:
     if kind in ("string_type",):
         return f"must be text in quotes, got {_shown(value)}"
     if kind in ("list_type", "tuple_type"):
+        if isinstance(value, dict):
+            key = str(error["loc"][-1]) if error["loc"] else "key"
+            return f"{key} must be a list of tables: write [[{key}]]"
         return f"must be a list in [ ], got {_shown(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"must be a table of keys, got {_shown(value)}"
@@ -277,11 +308,16 @@ def read_toml(path: Path) -> tuple[dict, dict[tuple, int]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise FileProblems([Problem(name, line, "(file)", "is not UTF-8 text; save it as UTF-8")]) from None
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors write is accepted
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = int(match.group(1)) if match else 1
+        opened = _unclosed_multiline(text)
+        if opened is not None:
+            raise FileProblems([Problem(name, opened[0], "(syntax)",
+                                        f"not valid TOML: the {opened[1]} opened here is never closed")]) from None
         what = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)).rstrip(".")
         if match:
             what += f" (column {match.group(2)})"
