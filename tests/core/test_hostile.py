@@ -62,6 +62,15 @@ SCENARIO_CASES += [
     # messages that did not help
     (MINIMAL + '[events]\nname = "x"\nturns = [1]\n',
      "s.toml:11: events: events must be a list of tables: write [[events]]"),
+    (MINIMAL + 'season = 1\n',
+     "s.toml:11: objectives[0].season: unknown key 'season'; allowed here: metric, stars, weight, label"),
+    (MINIMAL.replace('metric = "gmv"\nstars = [100000, 200000, 300000]', 'metric = "rating"\nstars = [4, 5, 6]'),
+     "s.toml:10: objectives[0].stars: a store rating is at most 5, so a threshold of 6 can never be reached; "
+     "use thresholds from 0 to 5"),
+    (MINIMAL + '[[events]]\nname = "A"\nturns = [1, 2]\n[[events]]\nname = "B"\nturns = [2]\n',
+     "s.toml:16: events[1].turns: B and A both run in week 2; only one event applies a week: move one of them"),
+    (MINIMAL.replace("turns = 4", "turns = 1") + '[[events]]\nname = "A"\nturns = [3]\n',
+     "s.toml:13: events[0].turns: A runs in turn 3, but the game has only 1 turn"),
     (MINIMAL.replace('title = "Mini"', "title = 2024-01-01"),
      "s.toml:2: title: must be text in quotes, got the date/time 2024-01-01 (a TOML date; put it in quotes if it is text)"),
     (MINIMAL.replace('title = "Mini"', 'title = "Mini"\nbriefing = """\nhello\n'),

@@ -234,7 +234,7 @@ def _describe(error: dict, allowed: list[str]) -> str:
         return "missing: this key is required"
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)  # 'season' is not 'lessons' (0.62)
         hint = f"; did you mean {close[0]!r}?" if close else (f"; allowed here: {', '.join(allowed)}" if allowed else "")
         return f"unknown key {name!r}{hint}"
     if kind in ("int_type", "int_parsing", "int_from_float"):

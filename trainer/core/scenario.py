@@ -369,6 +369,13 @@ class Objective(Model):
             raise ValueError("star thresholds must rise: one star first, three stars last")
         return stars
 
+    @model_validator(mode="after")
+    def _reachable(self) -> Objective:
+        if self.metric == "rating" and any(t > 5 for t in self.stars):
+            raise ValueError(at(("stars",), f"a store rating is at most 5, so a threshold of {max(self.stars):g} "
+                                            "can never be reached; use thresholds from 0 to 5"))
+        return self
+
     @property
     def title(self) -> str:
         """The objective's name for people."""
@@ -483,12 +490,23 @@ class Scenario(Model):
         problems = []
         if isinstance(self.budget, list) and len(self.budget) != self.turns:
             problems.append(at(("budget",),
-                f"lists {len(self.budget)} amounts but the game has turns = {self.turns}: give one amount per turn, or a single number"))
+                f"lists {len(self.budget):,} amount{'' if len(self.budget) == 1 else 's'} but the game has turns = {self.turns}: give one amount per turn, or a single number"))
         for i, event in enumerate(self.events):
             late = [t for t in event.turns if t > self.turns]
             if late:
                 problems.append(at(("events", i, "turns"),
-                    f"{event.name} runs in turn {late[0]}, but the game has only {self.turns} turns"))
+                    f"{event.name} runs in turn {late[0]}, but the game has only {self.turns} turn{'' if self.turns == 1 else 's'}"))
+        weeks: dict[int, int] = {}
+        for i, event in enumerate(self.events):
+            for t in event.turns:
+                if t in weeks:
+                    other = self.events[weeks[t]]
+                    problems.append(at(("events", i, "turns"),
+                        f"{event.name} and {other.name} both run in week {t}; only one event applies a week: "
+                        "move one of them"))
+                    break
+            for t in event.turns:
+                weeks.setdefault(t, i)
         seen_providers: set[str] = set()
         for i, provider in enumerate(self.providers):
             if provider.id in seen_providers:
