@@ -474,6 +474,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.exists():
         print(f"{path} already exists: choose another id or --out PATH (nothing was written)", file=sys.stderr)
         return 1
+    if not path.parent.is_dir():
+        print(f"the folder {path.parent} does not exist: create it first (mkdir -p {path.parent}); nothing was written",
+              file=sys.stderr)
+        return 1
     try:
         path.write_text(starter(args.id, str(path)), encoding="utf-8")
     except OSError as exc:

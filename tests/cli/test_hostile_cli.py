@@ -101,3 +101,12 @@ def test_exports_escape_per_format_and_neutralise_formulas():
     for fmt in ("md", "html", "csv", "json"):
         text = render(game, "Ann\x1b]0;x\x07", fmt)
         assert "\x1b" not in text and "\x07" not in text, fmt
+
+
+def test_new_does_not_create_a_missing_folder(tmp_path, capsys):
+    target = tmp_path / "nodir" / "abc.toml"
+    code, _, err = run(capsys, "new", "abc", "--out", str(target))
+    assert code == 1
+    assert err == (f"the folder {target.parent} does not exist: create it first (mkdir -p {target.parent}); "
+                   "nothing was written\n")
+    assert not target.parent.exists()
