@@ -20,11 +20,21 @@ from trainer.core.saves import SaveError, list_saves, load_game, save_game, save
 from trainer.core.schema import scenario_schema
 
 
+PROBLEMS_SHOWN = 20
+"""How many problems of one file are printed before a summary line."""
+
+
 def _print_problems(problems, stream=None) -> None:
     from trainer.core.text import safe
 
-    for problem in problems:
+    problems = list(problems)
+    for problem in problems[:PROBLEMS_SHOWN]:
         print(safe(problem), file=stream or sys.stderr)
+    rest = problems[PROBLEMS_SHOWN:]
+    if rest:
+        kinds = {getattr(p, "message", str(p)) for p in rest}
+        same = " of the same kind" if len(kinds) == 1 else ""
+        print(f"...and {len(rest):,} more problem{'' if len(rest) == 1 else 's'}{same}", file=stream or sys.stderr)
 
 
 def _scenario(name: str):

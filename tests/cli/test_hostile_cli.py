@@ -110,3 +110,13 @@ def test_new_does_not_create_a_missing_folder(tmp_path, capsys):
     assert err == (f"the folder {target.parent} does not exist: create it first (mkdir -p {target.parent}); "
                    "nothing was written\n")
     assert not target.parent.exists()
+
+
+def test_a_huge_plan_prints_a_capped_summary(tmp_path, capsys):
+    plan = tmp_path / "big.toml"
+    plan.write_text("[default]\nfield = 1000\n" + "".join(f"[[turn]]\nturn = {i}\nfield = 1\n" for i in range(1, 10001)))
+    code, _, err = run(capsys, "simulate", "tutorial", "--plan", str(plan))
+    assert code == 1
+    lines = err.splitlines()
+    assert len(lines) == 21
+    assert lines[-1] == "...and 9,974 more problems"
