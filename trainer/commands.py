@@ -158,6 +158,29 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     return 0
 
 
+def plan_warnings(scenario, decisions) -> list[str]:
+    """What a plan does that is allowed but rarely meant: nothing spent, a KOL named without
+    top_kol money, money left unspent (one summary line)."""
+    from trainer.core.scenario import POSITIONS, STRENGTHS
+
+    warnings = []
+    spent = [sum(getattr(d, k) for k in (*POSITIONS, *STRENGTHS)) for d in decisions]
+    if not any(spent):
+        warnings.append("the plan spends nothing in any week: the game plays with no money on F, A, C or T")
+    kol_weeks = [i + 1 for i, d in enumerate(decisions) if d.kol and not d.top_kol]
+    if kol_weeks:
+        weeks = ", ".join(str(w) for w in kol_weeks)
+        warnings.append(f"the plan names a KOL but gives top_kol no money in week{'s' if len(kol_weeks) > 1 else ''} "
+                        f"{weeks}: nobody is booked")
+    under = [(i + 1, scenario.budget_of(i + 1) - s) for i, s in enumerate(spent) if any(spent)
+             and s < scenario.budget_of(i + 1)]
+    if under:
+        total = sum(left for _, left in under)
+        warnings.append(f"{len(under)} of {len(decisions)} weeks spend under the budget "
+                        f"({total:,} yuan unspent in all; first: week {under[0][0]}, {under[0][1]:,} left)")
+    return warnings
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
     """Play a whole game headless from a plan file."""
     try:
@@ -166,6 +189,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except FileProblems as exc:
         _print_problems(exc.problems)
         return 1
+    for warning in plan_warnings(scenario, decisions):
+        print(f"{args.plan}: warning: {warning}", file=sys.stderr)
     seed = scenario.seed if args.seed is None else args.seed
     if seed < 0:
         print(f"--seed: must be 0 or more, got {seed:,}", file=sys.stderr)
