@@ -76,10 +76,3 @@ def class_report_html(title: str, rounds) -> str:
                              + "</table>")
     parts.append("</body></html>\n")
     return "".join(parts)
-
-
-def csv_value(value):
-    """A CSV cell: booleans as true/false (not Python's True/False), None as empty."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else value

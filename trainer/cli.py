@@ -23,6 +23,12 @@ def _play(args: argparse.Namespace) -> int:
 
     options = {key: getattr(args, key, None) for key in ("load", "seed", "saves_dir", "workshop", "player")}
     options = {key: value for key, value in options.items() if value is not None}
+    if "player" in options:
+        from trainer.core.text import typed_name
+
+        options["player"], note = typed_name(options["player"])
+        if note:
+            print(f"fact-trainer: --player: {note}", file=sys.stderr)
     if getattr(args, "watch", False):
         options["watch"] = True
     return run(getattr(args, "scenario", None), **options)

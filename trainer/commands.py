@@ -22,9 +22,21 @@ from trainer.core.saves import SaveError, list_saves, load_game, save_game, save
 from trainer.core.schema import scenario_schema
 
 
+PROBLEMS_SHOWN = 20
+"""How many problems of one file are printed before a summary line."""
+
+
 def _print_problems(problems, stream=None) -> None:
-    for problem in problems:
-        print(problem, file=stream or sys.stderr)
+    from trainer.core.text import safe
+
+    problems = list(problems)
+    for problem in problems[:PROBLEMS_SHOWN]:
+        print(safe(problem), file=stream or sys.stderr)
+    rest = problems[PROBLEMS_SHOWN:]
+    if rest:
+        kinds = {getattr(p, "message", str(p)) for p in rest}
+        same = " of the same kind" if len(kinds) == 1 else ""
+        print(f"...and {len(rest):,} more problem{'' if len(rest) == 1 else 's'}{same}", file=stream or sys.stderr)
 
 
 def _scenario(name: str):
@@ -188,6 +200,9 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     """The workshop's leaderboard from its saves, each verified by replay."""
     import csv
 
+    from trainer.core.text import safe
+    from trainer.export import csv_cell
+
     if args.live:
         from trainer.ui.leaderboard import run_leaderboard
 
@@ -213,16 +228,14 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     if args.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["rank"], lineterminator="\n")
         writer.writeheader()
-        from trainer.class_report import csv_value
-
-        writer.writerows({k: csv_value(v) for k, v in row.items()} for row in rows)
+        writer.writerows([{key: csv_cell(value) for key, value in row.items()} for row in rows])
         return 0
-    print(f"{workshop.title} ({workshop.id}): {len(entries)} game(s)")
+    print(safe(f"{workshop.title} ({workshop.id}): {len(entries)} game(s)"))
     current = None
     for e in entries:
         if e.verified and e.scenario != current:
             current = e.scenario
-            print(f"\n{current}")
+            print(safe(f"\n{current}"))
             print(f"  {'rank':>4}  {'name':<24} {'turn':>4} {'score':>6} {'stars':<5} {'GMV':>13} {'GPM':>8}")
         if e.verified:
             rank = "…" if e.rank is None else e.rank  # unfinished: after the ranked games, unranked
@@ -235,6 +248,29 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     return 0
 
 
+def plan_warnings(scenario, decisions) -> list[str]:
+    """What a plan does that is allowed but rarely meant: nothing spent, a KOL named without
+    top_kol money, money left unspent (one summary line)."""
+    from trainer.core.scenario import POSITIONS, STRENGTHS
+
+    warnings = []
+    spent = [sum(getattr(d, k) for k in (*POSITIONS, *STRENGTHS)) for d in decisions]
+    if not any(spent):
+        warnings.append("the plan spends nothing in any week: the game plays with no money on F, A, C or T")
+    kol_weeks = [i + 1 for i, d in enumerate(decisions) if d.kol and not d.top_kol]
+    if kol_weeks:
+        weeks = ", ".join(str(w) for w in kol_weeks)
+        warnings.append(f"the plan names a KOL but gives top_kol no money in week{'s' if len(kol_weeks) > 1 else ''} "
+                        f"{weeks}: nobody is booked")
+    under = [(i + 1, scenario.budget_of(i + 1) - s) for i, s in enumerate(spent) if any(spent)
+             and s < scenario.budget_of(i + 1)]
+    if under:
+        total = sum(left for _, left in under)
+        warnings.append(f"{len(under)} of {len(decisions)} weeks spend under the budget "
+                        f"({total:,} yuan unspent in all; first: week {under[0][0]}, {under[0][1]:,} left)")
+    return warnings
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
     """Play a whole game headless from a plan file."""
     try:
@@ -243,7 +279,24 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except FileProblems as exc:
         _print_problems(exc.problems)
         return 1
+    for warning in plan_warnings(scenario, decisions):
+        print(f"{args.plan}: warning: {warning}", file=sys.stderr)
     seed = scenario.seed if args.seed is None else args.seed
+    if seed < 0:
+        print(f"--seed: must be 0 or more, got {seed:,}", file=sys.stderr)
+        return 1
+    player = args.player
+    if args.save:
+        from trainer.core.text import safe, typed_name
+
+        folder = Path(args.save).parent
+        if not folder.is_dir():
+            print(f"--save: the folder {safe(folder)} does not exist; create it first (mkdir -p {safe(folder)})",
+                  file=sys.stderr)
+            return 1
+        player, note = typed_name(player)
+        if note:
+            print(f"--player: {note}", file=sys.stderr)
     game = Engine(scenario).new_game(seed)
     try:
         game.play(decisions)
@@ -252,7 +305,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return 1
     if args.save:
         try:
-            save_game(game, args.player, Path(args.save))
+            save_game(game, player, Path(args.save))
         except SaveError as exc:
             print(exc, file=sys.stderr)
             return 1
@@ -332,10 +385,10 @@ def _export_workshop(workshop, scenarios, folders, entries, folder: Path) -> int
     import csv
     import io
 
-    from trainer.class_report import class_report_html, csv_value
+    from trainer.class_report import class_report_html
     from trainer.core.console import class_debrief
     from trainer.core.saves import write_atomic_text
-    from trainer.export import csv_rows, write_report
+    from trainer.export import csv_cell, csv_rows, write_report
 
     board = io.StringIO()
     writer = csv.writer(board, lineterminator="\n")
@@ -345,7 +398,7 @@ def _export_workshop(workshop, scenarios, folders, entries, folder: Path) -> int
     written = 0
     try:
         for e in entries:
-            writer.writerow([csv_value(v) for v in (e.rank, e.name, e.scenario, e.turn, e.finished, e.score, e.stars,
+            writer.writerow([csv_cell(v) for v in (e.rank, e.name, e.scenario, e.turn, e.finished, e.score, e.stars,
                                                      round(e.gmv), round(e.gpm, 2), e.verified, e.problem,
                                                      e.path.name)])
             if e.problem is not None and not e.verified and e.turn == 0:
@@ -355,7 +408,7 @@ def _export_workshop(workshop, scenarios, folders, entries, folder: Path) -> int
             except SaveError:
                 continue
             for row in csv_rows(loaded.game):
-                turns.append({k: csv_value(v) for k, v in
+                turns.append({k: csv_cell(v) for k, v in
                               {"name": e.name, "scenario": e.scenario, "verified": e.verified, **row}.items()})
             if loaded.game.reports:
                 write_report(loaded.game, e.name, "md", folder / "debriefs", name=e.path.stem, answer_key=False)
@@ -647,6 +700,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     path = Path(args.out) if args.out else Path(f"{args.id}.toml")
     if path.exists():
         print(f"{path} already exists: choose another id or --out PATH (nothing was written)", file=sys.stderr)
+        return 1
+    from trainer.core import paths
+
+    # your levels folder is created the first time; any other missing folder is likely a typo
+    if not path.parent.is_dir() and path.parent.resolve() != paths.user_levels_dir().resolve():
+        print(f"the folder {path.parent} does not exist: create it first (mkdir -p {path.parent}); nothing was written",
+              file=sys.stderr)
         return 1
     try:
         path.parent.mkdir(parents=True, exist_ok=True)  # e.g. your levels folder, the first time

@@ -14,6 +14,7 @@ import csv
 import html
 import io
 import json
+import re
 from pathlib import Path
 
 from trainer.core.debrief import Debrief, debrief
@@ -21,6 +22,7 @@ from trainer.core.engine import Game
 from trainer.core.report import game_json
 from trainer.core.saves import safe_name, write_atomic_text
 from trainer.core.scenario import POSITIONS, STRENGTHS
+from trainer.core.text import safe
 from trainer import report_text as T
 from trainer.ui import messages as M
 
@@ -56,9 +58,33 @@ def csv_rows(game: Game) -> list[dict]:
     return rows
 
 
+_CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A CSV cell that a spreadsheet will not run: text starting = + - @ gets a leading '; control
+    characters go; booleans are true/false (not Python's True/False) and None is empty."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    value = safe(value).replace("\n", " ")
+    return "'" + value if value.startswith(_CSV_FORMULA) else value
+
+
+def md_text(text: object) -> str:
+    """Text for Markdown, shown as written: control characters replaced, Markdown's special characters escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", safe(text).replace("\n", " "))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
 def to_csv(game: Game) -> str:
     """The game as CSV, one row per turn."""
-    rows = csv_rows(game)
+    rows = [{key: csv_cell(value) for key, value in row.items()} for row in csv_rows(game)]
     out = io.StringIO()
     if rows:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
@@ -153,16 +179,16 @@ def to_markdown(review: Debrief, player: str) -> str:
     out = []
     for kind, content in _blocks(review, player):
         if kind == "title":
-            out.append(f"# {content}\n")
+            out.append(f"# {md_text(content)}\n")
         elif kind == "heading":
-            out.append(f"## {content}\n")
+            out.append(f"## {md_text(content)}\n")
         elif kind == "para":
-            out.append(f"{content}\n")
+            out.append(f"{md_text(content)}\n")
         elif kind == "list":
-            out.append("\n".join(f"- {item}" for item in content) + "\n")
+            out.append("\n".join(f"- {md_text(item)}" for item in content) + "\n")
         elif kind == "table":
             head, rows = content
-            cells = lambda row: "| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |"  # noqa: E731
+            cells = lambda row: "| " + " | ".join(md_text(c) for c in row) + " |"  # noqa: E731
             out.append("\n".join([cells(head), "|" + "---|" * len(head), *(cells(r) for r in rows)]) + "\n")
     return "\n".join(out)
 
@@ -176,7 +202,9 @@ th:first-child,td:first-child{text-align:left}th{background:#f2f2f2}
 
 def to_html(review: Debrief, player: str) -> str:
     """The debrief as a standalone HTML page (no external resources), fit to project or print."""
-    e = html.escape
+    def e(text: str) -> str:
+        return html.escape(safe(text))
+
     body = []
     title = ""
     for kind, content in _blocks(review, player):

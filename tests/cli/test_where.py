@@ -64,10 +64,12 @@ def test_where_installed(capsys, monkeypatch):
 def test_list_marks_the_origin_and_says_which_level_an_id_opens(capsys, monkeypatch, tmp_path):
     mine = level(paths.user_levels_dir(), "mine.toml", "my-level")
     copy = level(paths.user_levels_dir(), "tutorial-copy.toml", "tutorial", "My tutorial")
-    extra = level(tmp_path / "extra", "extra.toml", "extra-level", "Extra \\u001b[31mred")  # TOML for ESC
+    extra = level(tmp_path / "extra", "extra.toml", "extra-level", "Extra level")
+    bad = level(tmp_path / "extra", "red.toml", "red-level", "Extra \\u001b[31mred")  # TOML for ESC
     monkeypatch.setenv(paths.SCENARIOS_ENV, str(tmp_path / "extra"))
     code, out, err = run(capsys, "list")
-    assert code == 0 and err == ""
+    # a title holding a terminal escape does not validate: the level is skipped, with a word why
+    assert code == 0 and err == f"skipped {bad}: it does not validate (run fact-trainer validate {bad})\n"
     lines = out.splitlines()
     shipped = lines.index(f"Shipped levels ({ROOT / 'scenarios'}):")
     yours = lines.index(f"Your levels ({paths.user_levels_dir()}):")
@@ -80,7 +82,7 @@ def test_list_marks_the_origin_and_says_which_level_an_id_opens(capsys, monkeypa
     note = lines[copy_line + 1]
     assert "'tutorial' opens" in note and str(ROOT / "scenarios" / "01-tutorial.toml") in note
     assert f"fact-trainer play {copy}" in note
-    assert "\x1b" not in out and "Extra \ufffd[31mred" in out  # a title is text, never a terminal command
+    assert "\x1b" not in out + err and "red-level" not in out  # a title is text, never a terminal command
 
     code, out, _ = run(capsys, "list", "--json")
     data = {d["path"]: d for d in json.loads(out)}

@@ -74,7 +74,9 @@ SECTIONS: tuple[tuple[str, type[BaseModel], str], ...] = (
      "Checked by `fact-trainer balance`. Reference players: balanced, roi_greedy, even_split, "
      "all_in_field, all_in_alliance, all_in_campaign, all_in_top_kol; a variant such as "
      "`balanced/no_top_kol` plays the same plan with that part's money moved to F "
-     "(for `no_field`, to A)."),
+     "(for `no_field`, to A); `/no_strengths` drops the strength money, `/with_providers` hires the "
+     "agencies that know the brand's category, `/price_first` puts the strength money into price in "
+     "the weeks before an event."),
 )
 
 PLAN_SECTIONS: tuple[tuple[str, type[BaseModel], str], ...] = (

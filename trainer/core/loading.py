@@ -7,7 +7,9 @@ as `PATH:LINE: dotted.key: what is wrong`, with a "did you mean" for misspelt ke
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -151,9 +153,77 @@ def _inner_model(annotation):
     return None
 
 
+def _unclosed_multiline(text: str) -> tuple[int, str] | None:
+    """The line and quotes of a multi-line string that is opened and never closed, if any."""
+    open_at: tuple[int, str] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        rest = line
+        while rest:
+            if open_at is None:
+                stripped = rest.split("#", 1)[0] if '"' not in rest and "'" not in rest else rest
+                found = [(stripped.find(q), q) for q in ('"""', "'''") if q in stripped]
+                if not found:
+                    break
+                index, quotes = min(found)
+                open_at = (number, quotes)
+                rest = rest[index + 3:]
+            else:
+                index = rest.find(open_at[1])
+                if index < 0:
+                    break
+                open_at = None
+                rest = rest[index + 3:]
+    return open_at
+
+
 def _shown(value) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (datetime.date, datetime.time)):
+        return f"the date/time {value.isoformat()} (a TOML date; put it in quotes if it is text)"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _found(value) -> str:
+    """What a TOML value is, in an author's words: 'the string "8"', 'true', 'a table'."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = json.dumps(value, ensure_ascii=False)
+        return f"the string {shown if len(shown) <= 40 else shown[:37] + '...'}"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, float):
+        return f"the number {value:g}"
+    if isinstance(value, int):
+        return f"the number {value}"
+    return f"a {type(value).__name__}"
+
+
+def _wanted(kind: str, value, loc: tuple) -> str:
+    """A type mismatch: what was found, what is wanted, and how to write it when that is clear."""
+    message = f"expected {kind}, found {_found(value)}"
+    key = next((str(part) for part in reversed(loc) if isinstance(part, str)), None)
+    fixed = None
+    if isinstance(value, str) and kind != "true or false":
+        try:
+            number = float(value.replace("_", "").replace(",", ""))
+            if kind == "a whole number" and number.is_integer():
+                fixed = str(int(number))
+            elif kind == "a number":
+                fixed = value.strip()
+        except ValueError:
+            pass
+    elif isinstance(value, str) and value.lower() in ("true", "false", "yes", "no"):
+        fixed = "true" if value.lower() in ("true", "yes") else "false"
+    if fixed is not None and key:
+        message += f"; write {key} = {fixed}"
+    elif kind == "true or false":
+        message += " (without quotes)"
+    return message
 
 
 def _describe(error: dict, allowed: list[str]) -> str:
@@ -164,23 +234,26 @@ def _describe(error: dict, allowed: list[str]) -> str:
         return "missing: this key is required"
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)  # 'season' is not 'lessons' (0.62)
         hint = f"; did you mean {close[0]!r}?" if close else (f"; allowed here: {', '.join(allowed)}" if allowed else "")
         return f"unknown key {name!r}{hint}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"must be a whole number, got {_shown(value)}"
+        return _wanted("a whole number", value, error["loc"])
     if kind in ("float_type", "float_parsing"):
-        return f"must be a number, got {_shown(value)}"
+        return _wanted("a number", value, error["loc"])
     if kind == "finite_number":
         return "must be a finite number"
     if kind in ("string_type",):
         return f"must be text in quotes, got {_shown(value)}"
     if kind in ("list_type", "tuple_type"):
+        if isinstance(value, dict):
+            key = str(error["loc"][-1]) if error["loc"] else "key"
+            return f"{key} must be a list of tables: write [[{key}]]"
         return f"must be a list in [ ], got {_shown(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"must be a table of keys, got {_shown(value)}"
-    if kind == "bool_type":
-        return f"must be true or false, got {_shown(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return _wanted("true or false", value, error["loc"])
     if kind == "greater_than_equal":
         return f"must be at least {ctx.get('ge')}, got {_shown(value)}"
     if kind == "greater_than":
@@ -235,11 +308,16 @@ def read_toml(path: Path) -> tuple[dict, dict[tuple, int]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise FileProblems([Problem(name, line, "(file)", "is not UTF-8 text; save it as UTF-8")]) from None
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors write is accepted
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = int(match.group(1)) if match else 1
+        opened = _unclosed_multiline(text)
+        if opened is not None:
+            raise FileProblems([Problem(name, opened[0], "(syntax)",
+                                        f"not valid TOML: the {opened[1]} opened here is never closed")]) from None
         what = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)).rstrip(".")
         if match:
             what += f" (column {match.group(2)})"

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from trainer.core.scenario import MAX_MONEY, POSITIONS, STRENGTHS, Scenario
+from trainer.core.text import check_text_value
 
 DECISION_KEYS: tuple[str, ...] = (*POSITIONS, *STRENGTHS, "kol", "commission", "discount", "providers")
 
@@ -72,7 +73,12 @@ class Decision:
 
 
 class _DecisionKeys(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text_is_data(cls, value, info):
+        return check_text_value(value, info.field_name)
 
     field: int | None = Field(None, ge=0, le=MAX_MONEY)
     """Yuan on F, self-broadcast."""
@@ -114,7 +120,7 @@ class TurnDecision(_DecisionKeys):
 class Plan(BaseModel):
     """A plan file: [default] and [[turn]] overrides."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True)
 
     default: DefaultDecision = Field(default_factory=DefaultDecision)
     """Decisions for every turn."""

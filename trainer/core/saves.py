@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from trainer.core import paths
 from trainer.core.engine import MODEL_VERSION, Engine, Game
@@ -32,6 +32,7 @@ from trainer.core.loading import FileProblems, Problem, key_lines, problems_from
 from trainer.core.plan import DECISION_KEYS, Decision, PlanError
 from trainer.core.scenario import Scenario
 from trainer.core.scoring import score
+from trainer.core.text import check_text_value
 
 FORMAT = 1
 """The save format written now. Older formats are migrated on loading (see MIGRATIONS)."""
@@ -71,7 +72,13 @@ def scenario_hash(scenario: Scenario) -> str:
 # ------------------------------------------------------------------ the file format
 
 class _SaveModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text_is_data(cls, value, info):
+        """A save whose text (player name, ids) holds a control character does not verify."""
+        return check_text_value(value, info.field_name)
 
 
 class SavedResult(_SaveModel):

@@ -21,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from trainer.core.text import check_text_value
+
 POSITIONS: tuple[str, ...] = ("field", "alliance", "campaign", "top_kol")
 """The four business positions, F A C T, in the order the game shows them."""
 
@@ -51,7 +53,13 @@ Score = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 class Model(BaseModel):
     """Base of every scenario table: unknown keys are errors, values are checked on assignment."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text_is_data(cls, value, info):
+        """Text is data: a control character in any text field is refused (see trainer.core.text)."""
+        return check_text_value(value, info.field_name)
 
 
 class Weights(Model):
@@ -301,7 +309,7 @@ class Creators(Model):
 
     count: Money = Field(20, le=1_000_000)
     """Creators carrying the product at the start."""
-    commission: tuple[Percent, Percent] = (10.0, 30.0)
+    commission: tuple[Percent, Percent] = Field((10.0, 30.0), strict=False)
     """The lowest and highest commission (percent) the brand may offer."""
     default_commission: Percent = 15.0
     """Commission offered when a plan does not say."""
@@ -378,6 +386,13 @@ class Objective(Model):
         if any(b <= a for a, b in zip(stars, stars[1:])):
             raise ValueError("star thresholds must rise: one star first, three stars last")
         return stars
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Objective:
+        if self.metric == "rating" and any(t > 5 for t in self.stars):
+            raise ValueError(at(("stars",), f"a store rating is at most 5, so a threshold of {max(self.stars):g} "
+                                            "can never be reached; use thresholds from 0 to 5"))
+        return self
 
     @property
     def title(self) -> str:
@@ -544,12 +559,23 @@ class Scenario(Model):
         problems = []
         if isinstance(self.budget, list) and len(self.budget) != self.turns:
             problems.append(at(("budget",),
-                f"lists {len(self.budget)} amounts but the game has turns = {self.turns}: give one amount per turn, or a single number"))
+                f"lists {len(self.budget):,} amount{'' if len(self.budget) == 1 else 's'} but the game has turns = {self.turns}: give one amount per turn, or a single number"))
         for i, event in enumerate(self.events):
             late = [t for t in event.turns if t > self.turns]
             if late:
                 problems.append(at(("events", i, "turns"),
-                    f"{event.name} runs in turn {late[0]}, but the game has only {self.turns} turns"))
+                    f"{event.name} runs in turn {late[0]}, but the game has only {self.turns} turn{'' if self.turns == 1 else 's'}"))
+        weeks: dict[int, int] = {}
+        for i, event in enumerate(self.events):
+            for t in event.turns:
+                if t in weeks:
+                    other = self.events[weeks[t]]
+                    problems.append(at(("events", i, "turns"),
+                        f"{event.name} and {other.name} both run in week {t}; only one event applies a week: "
+                        "move one of them"))
+                    break
+            for t in event.turns:
+                weeks.setdefault(t, i)
         seen_providers: set[str] = set()
         for i, provider in enumerate(self.providers):
             if provider.id in seen_providers:

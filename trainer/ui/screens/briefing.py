@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, Static
+from textual.content import Content
 
 from trainer.core.scenario import Scenario
 from trainer.ui import SCREENS_CSS
@@ -39,7 +40,7 @@ class BriefingScreen(Screen):
             with Vertical(id="briefing-side"):
                 with VerticalScroll(id="briefing-facts"):
                     b = s.brand
-                    yield Static(M.BRIEF_BRAND.format(name=b.name, category=b.category, tone=b.tone),
+                    yield Static(Content(M.BRIEF_BRAND.format(name=b.name, category=b.category, tone=b.tone)),
                                  id="briefing-brand")
                     yield Static(M.BRIEF_BUDGET.format(budget=info.budget_text(s), turns=s.turns),
                                  classes="dim")

@@ -164,7 +164,7 @@ class DebriefScreen(Screen):
             obj = o.objective
             verdict = Text(f"{M.stars(o.stars, len(obj.stars))} {M.END_MET if o.met else M.END_MISSED}",
                            style="green" if o.met else "red")
-            table.add_row(obj.title, M.metric_value(obj.metric, o.value), verdict,
+            table.add_row(Text(obj.title), M.metric_value(obj.metric, o.value), verdict,
                           M.thresholds(obj.metric, obj.stars), M.score_points(o.points))
         self.query_one("#debrief-objectives", Static).update(table)
 
@@ -228,7 +228,7 @@ class DebriefScreen(Screen):
                       Text(M.score_points(r.score), style="bold"), M.stars(r.stars), M.money(r.totals.gmv),
                       M.gpm(r.totals.gpm))
         for b in review.benchmarks:
-            table.add_row(M.DEBRIEF_PLAYER.get(b.name, b.name), M.score_points(b.score), M.stars(b.stars),
+            table.add_row(Text(M.DEBRIEF_PLAYER.get(b.name, b.name)), M.score_points(b.score), M.stars(b.stars),
                           M.money(b.gmv), M.gpm(b.gpm))
         return Group(Text(M.DEBRIEF_RANK.format(rank=review.rank, of=len(review.benchmarks) + 1)), table)
 

@@ -69,7 +69,7 @@ class EndScreen(Screen):
             obj = o.objective
             verdict = Text(f"{M.stars(o.stars, len(obj.stars))} {M.END_MET if o.met else M.END_MISSED}",
                            style="green" if o.met else "red")
-            table.add_row(obj.title, M.metric_value(obj.metric, o.value), verdict,
+            table.add_row(Text(obj.title), M.metric_value(obj.metric, o.value), verdict,
                           M.thresholds(obj.metric, obj.stars), M.score_points(o.points))
         return table
 

@@ -64,7 +64,7 @@ class LoadScreen(Screen):
         self.saves = list_saves(self.folder)
         for s in self.saves:
             if s.problem is None:
-                table.add_row(s.player, s.scenario, str(s.turn), M.money(s.gmv), M.score_points(s.score),
+                table.add_row(Text(s.player), Text(s.scenario), str(s.turn), M.money(s.gmv), M.score_points(s.score),
                               M.save_date(s.updated))
             else:
                 table.add_row(Text(s.path.name, style="red"), Text(M.LOAD_DAMAGED, style="red"), "", "", "",

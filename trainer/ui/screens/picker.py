@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.content import Content
 
 from trainer.core.library import entries
 from trainer.ui import SCREENS_CSS
@@ -45,10 +46,10 @@ class PickerScreen(Screen):
                     item = M.PICKER_ITEM if e.origin == "shipped" else M.PICKER_YOURS
                     label = item.format(title=s.title, difficulty=M.DIFFICULTY.get(s.difficulty, s.difficulty),
                                         turns=s.turns)
-                    options.append(Option(label, id=str(i)))
+                    options.append(Option(Content(label), id=str(i)))
                 else:
                     problem = str(e.problems[0]) if e.problems else ""
-                    options.append(Option(M.PICKER_BROKEN.format(name=e.path.name, problem=problem), id=str(i),
+                    options.append(Option(Content(M.PICKER_BROKEN.format(name=e.path.name, problem=problem)), id=str(i),
                                           disabled=True))
             olist = OptionList(*options, id="picker-list")
             olist.border_title = M.PICKER_TITLE

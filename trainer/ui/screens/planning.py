@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
+from textual.content import Content
 
 from trainer.core.plan import Decision
 from trainer.core.scenario import MAX_MONEY, POSITIONS, STRENGTHS
@@ -79,8 +80,8 @@ class PlanningScreen(Screen):
                     if pos == "top_kol":
                         if s.kols:
                             options = [(M.PLAN_KOL_AUTO, AUTO_KOL)] + [
-                                (M.PLAN_KOL_OPTION.format(name=k.name, fee=M.short(k.fee),
-                                                          fit=M.ratio(self.session.engine.fit_of(k))), k.id)
+                                (Content(M.PLAN_KOL_OPTION.format(name=k.name, fee=M.short(k.fee),
+                                                          fit=M.ratio(self.session.engine.fit_of(k)))), k.id)
                                 for k in s.kols
                             ]
                             yield Select(options, value=AUTO_KOL, allow_blank=False, compact=True, id="kol")
@@ -99,9 +100,9 @@ class PlanningScreen(Screen):
             with Horizontal(id="providers"):
                 yield Static(M.PLAN_PROVIDERS, id="providers-label")
                 for p in s.providers:
-                    yield Checkbox(M.PLAN_PROVIDER_SHORT.format(name=p.name.split(" (")[0],
+                    yield Checkbox(Content(M.PLAN_PROVIDER_SHORT.format(name=p.name.split(" (")[0],
                                                                 letter=M.POSITION_LETTER[p.position],
-                                                                fee=M.short(p.fee)),
+                                                                fee=M.short(p.fee))),
                                    id=f"provider-{p.id}", compact=True, tooltip=self._provider_tip(p))
         yield Static(id="plan-message")
         with Horizontal(id="plan-buttons"):

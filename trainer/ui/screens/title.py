@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
+from textual.content import Content
 
 from trainer.ui import messages as M
 
@@ -72,8 +73,8 @@ class TitleScreen(Screen):
         else:
             button.disabled = False
             text = M.TITLE_CONTINUE_WHAT.format(player=latest.player, scenario=latest.scenario, turn=latest.turn)
-            button.tooltip = text
-            hint.update(text)
+            button.tooltip = Content(text)
+            hint.update(Content(text))
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {"new": "new_game", "continue": "continue_game", "load": "load_screen", "scenarios": "scenarios",

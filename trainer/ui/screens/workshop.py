@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.content import Content
 
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
@@ -169,7 +170,7 @@ class WorkshopScreen(Screen):
                 label = ROUND_CONTINUE.format(n=i + 1, title=s.title, week=state.weeks + 1, turns=s.turns)
             else:
                 label = ROUND_NEW.format(n=i + 1, title=s.title, turns=s.turns)
-            olist.add_option(Option(Text(label), id=str(i)))
+            olist.add_option(Option(Content(label), id=str(i)))
         olist.highlighted = self.app.next_round()
         olist.focus()
 
