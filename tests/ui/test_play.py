@@ -255,3 +255,42 @@ def test_bad_scenario_on_the_command_line_is_a_message(capsys):
 
     assert run("no-such-scenario") == 1
     assert "no scenario has this id" in capsys.readouterr().err
+
+
+def rendered(app, selector: str) -> str:
+    """What a Static shows, as plain text (its table rendered wide enough not to wrap)."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=__import__("io").StringIO())
+    console.print(app.screen.query_one(selector, Static).content)
+    return console.export_text()
+
+
+@h.sync
+async def test_results_name_each_cause_every_week_and_w_shows_what_moved():
+    from trainer.core.explain import reasons
+    from trainer.ui.messages import sentence
+
+    app = h.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await h.to_planning(pilot)
+        await h.play_weeks(pilot, 1)
+        app.after_results()
+        await pilot.pause()
+        # week 2 starts C: a position that starts spending is a cause of its own
+        await h.play_weeks(pilot, 1, Decision(field=20000, alliance=10000, campaign=15000, content=5000))
+        assert isinstance(app.screen, ResultsScreen)
+        week1, week2 = app.session.game.reports
+        causes = reasons(week2, week1)
+        assert any(c.kind == "started" and c.position == "campaign" for c in causes)
+        shown = " ".join(rendered(app, "#reasons").split())
+        for cause in causes[:3]:
+            assert " ".join(sentence(cause, app.session.scenario).split()) in shown
+        panel = app.screen.query_one("#results-why")
+        assert "replayed without it" in panel.border_title
+        await pilot.press("w")
+        await pilot.pause()
+        assert "since week 1" in panel.border_title and "replayed" not in rendered(app, "#reasons")
+        await pilot.press("w")
+        await pilot.pause()
+        assert "replayed without it" in panel.border_title

@@ -136,6 +136,7 @@ KEY_CONTINUE = "Continue"
 KEY_LOAD = "Load"
 KEY_DELETE = "Delete"
 KEY_COACH = "Coaching"
+KEY_WHY = "Why"
 KEY_DEBRIEF = "Debrief"
 KEY_EXPORT = "Export"
 
@@ -291,8 +292,9 @@ RESULTS_GMV = "GMV (yuan)"
 RESULTS_GPM = "GPM (GMV per 1,000 impressions)"
 RESULTS_LINE = "Net GMV after refunds {net} · ROI {roi} · profit {profit}"
 RESULTS_BENCHMARK = "Category GPM benchmark: {benchmark}"
-RESULTS_WHY = "Why: the week's main drivers"
-RESULTS_WHY_CHANGE = "Why this week: what moved GMV and GPM since week {turn}"
+RESULTS_WHY = "Why: each cause, the week replayed without it (w: since last week)"
+RESULTS_WHY_CHANGE = "What moved GMV and GPM since week {turn} (w: each cause)"
+RESULTS_WHY_FIRST_WEEK = "Week 1 has no week before it: these are its causes."
 RESULTS_NO_CHANGES = "Nothing moved since last week."
 RESULTS_GPM_PART = "{gpm} GPM"
 RESULTS_COACH = "Coach"
@@ -799,6 +801,7 @@ investment build GPM; chasing each week's ROI lets it melt.
 | **F2** | history: GMV and GPM so far, every plan |
 | **F4** | coaching on or off: the coach's tips and the marginal returns |
 | **1**, **2**, **3** | on the results: the glossary entry of a coach's tip |
+| **w** | on the results: each cause of the week's GMV (the week replayed without it), or what moved since last week |
 | **d** | at the end of a game: the debrief; **x** there exports it |
 | **Esc** | back, or close this help |
 | **q**, **ctrl+q** | quit (asks first while a game is in progress) |

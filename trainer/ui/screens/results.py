@@ -48,6 +48,7 @@ class ResultsScreen(Screen):
         Binding("2", "glossary(1)", show=False),
         Binding("3", "glossary(2)", show=False),
         Binding("f4", "app.toggle_coaching", M.KEY_COACH),
+        Binding("w", "toggle_why", M.KEY_WHY),
         Binding("q", "app.quit", M.KEY_QUIT, show=False),
     ]
 
@@ -55,6 +56,8 @@ class ResultsScreen(Screen):
         super().__init__()
         self.session = session
         self.report: TurnReport | None = None
+        self.since_last_week = False
+        """The why panel shows what moved since last week (w), else each cause of this week."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -132,12 +135,13 @@ class ResultsScreen(Screen):
         s = self.session.scenario
         why = self.query_one("#results-why")
         previous = self._previous()
-        if previous is None:
-            why.border_title = M.RESULTS_WHY
-            self.query_one("#reasons", Static).update(reasons_table(reasons(r), s, limit=6))
-        else:
+        if previous is not None and self.since_last_week:
             why.border_title = M.RESULTS_WHY_CHANGE.format(turn=previous.turn)
             self.query_one("#reasons", Static).update(changes_table(changes(previous, r), limit=6))
+        else:
+            # every week: each cause's amount is the week replayed without it
+            why.border_title = M.RESULTS_WHY
+            self.query_one("#reasons", Static).update(reasons_table(reasons(r, previous), s, limit=6))
         self.query_one("#positions-table", Static).update(self._positions_table())
         self.query_one("#changes-table", Static).update(self._state_table())
 
@@ -222,6 +226,14 @@ class ResultsScreen(Screen):
     def action_next(self) -> None:
         """The next week, or the final score."""
         self.app.after_results()
+
+    def action_toggle_why(self) -> None:
+        """Switch the why panel between this week's causes and what moved since last week."""
+        if self._previous() is None:
+            self.notify(M.RESULTS_WHY_FIRST_WEEK)
+            return
+        self.since_last_week = not self.since_last_week
+        self._fill_tables()
 
     def action_glossary(self, index: int) -> None:
         """The glossary entry of the principle behind tip `index` (0-based)."""
