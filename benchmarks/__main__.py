@@ -1,8 +1,10 @@
 """`make bench`: every speed figure the issues ask for, printed (never asserted)."""
 
-from benchmarks import core, ui, workshop_load
+from benchmarks import answer_key, core, ui, workshop_load
 
 core.main()
+print()
+answer_key.main()
 print()
 ui.main()
 print()

@@ -89,12 +89,9 @@ def main() -> None:
     print(f"  roi_greedy game   {per_game * 1e3:8.1f} ms (35 previews a turn)")
 
     from trainer.core.balance import balance
-    from trainer.core.search import solve
 
     seconds = _median_seconds(lambda: balance(scenario, seeds=100), repeat=3)
     print(f"balance {scenario.id}, every bot x 100 seeds: {seconds:6.2f} s (median of 3; target under 2 s)")
-    seconds = _median_seconds(lambda: solve(scenario), repeat=3)
-    print(f"solve   {scenario.id}, 6000 games: {seconds:6.2f} s (median of 3; target under 10 s)")
 
 
 if __name__ == "__main__":
