@@ -42,11 +42,13 @@ async def test_two_weeks_without_f_bring_the_field_tip():
 
 
 @h.sync
-async def test_why_this_week_shows_the_changes_since_last_week():
+async def test_w_shows_the_changes_since_last_week():
     app = h.app()
     async with app.run_test(size=(100, 30)) as pilot:
         await h.to_planning(pilot)
         await h.play_weeks(pilot, 2)
+        await pilot.press("w")
+        await pilot.pause()
         assert "since week 1" in app.screen.query_one("#results-why").border_title
         assert "GPM" in _text(app, "#reasons")
 
