@@ -35,9 +35,10 @@ SPLIT = len(KEYS) + 1  # the eight keys and money left unspent
 DEFAULT_EVALUATIONS = 8000
 """Plans tried by default (each played on every seed)."""
 DEFAULT_SEEDS = 3
-FIRST_RUN = 1.0
-"""Share of the budget the exploring first run may take before the refining runs (if it
-stops early, refining runs from the best plan use what is left)."""
+EXPLORE_SHARE = 0.8
+"""Share of the games the search spends exploring on the first seed alone; the rest refines
+the best plan on every seed (measured on beauty-alliance at 8,000 plans: 1,046 against 1,040-1,045
+searching on three seeds throughout, in about the same time)."""
 DIAGONAL = True
 """CMA-ES with a diagonal covariance: measured better than a full one at this budget."""
 """How many seeds a plan is scored on: the level's own and the ones after it."""
@@ -200,13 +201,13 @@ def plan_fitness(engine: Engine, decisions: Sequence[Decision], seeds: Sequence[
 _WORKER: tuple | None = None
 
 
-def _init_worker(scenario: Scenario, constraint: Constraint, seeds: tuple[int, ...]) -> None:
+def _init_worker(scenario: Scenario, constraint: Constraint) -> None:
     global _WORKER
-    _WORKER = (Engine(scenario), PlanSpace(scenario, constraint), seeds)
+    _WORKER = (Engine(scenario), PlanSpace(scenario, constraint))
 
 
-def _score_vectors(xs: list[list[float]]) -> list[float]:
-    engine, space, seeds = _WORKER
+def _score_vectors(xs: list[list[float]], seeds: tuple[int, ...]) -> list[float]:
+    engine, space = _WORKER
     return [plan_fitness(engine, space.decode(x), seeds) for x in xs]
 
 
@@ -214,22 +215,22 @@ class _Pool:
     """Scores a population of vectors, in worker processes when there are cores to share."""
 
     def __init__(self, scenario, constraint, seeds, engine, space, workers: int):
-        self.local = (engine, space, seeds)
+        self.local = (engine, space)
         self.workers = workers
         self.executor = None
         if workers > 1:
             from concurrent.futures import ProcessPoolExecutor
 
             self.executor = ProcessPoolExecutor(workers, initializer=_init_worker,
-                                                initargs=(scenario, constraint, tuple(seeds)))
+                                                initargs=(scenario, constraint))
 
-    def score(self, xs: list[list[float]]) -> list[float]:
+    def score(self, xs: list[list[float]], seeds: tuple[int, ...]) -> list[float]:
         if self.executor is None:
-            engine, space, seeds = self.local
+            engine, space = self.local
             return [plan_fitness(engine, space.decode(x), seeds) for x in xs]
         size = -(-len(xs) // self.workers)
         chunks = [xs[i:i + size] for i in range(0, len(xs), size)]
-        return [f for part in self.executor.map(_score_vectors, chunks) for f in part]
+        return [f for part in self.executor.map(_score_vectors, chunks, [seeds] * len(chunks)) for f in part]
 
     def close(self) -> None:
         if self.executor is not None:
@@ -247,50 +248,65 @@ def optimise(scenario: Scenario, seeds: Sequence[int], evaluations: int = DEFAUL
              constraint: Constraint = FREE, rng_seed: int = 0,
              progress: Callable[[int, int, float], None] | None = None,
              start: Sequence[Decision] | None = None, workers: int | None = None) -> tuple[list[Decision], float, int]:
-    """(plan, mean fitness, plans tried): CMA-ES over the plan space under `constraint`.
-    The result does not depend on `workers` (the population is scored in order)."""
+    """(plan, mean fitness over `seeds`, plans tried): CMA-ES over the plan space under
+    `constraint`, within the games `evaluations` plans on every seed would take.
+
+    The search explores on the first seed alone (a seed's luck is the same draws whatever
+    the plan, so one seed ranks plans almost as all of them do, at a fraction of the games),
+    then refines the best plan on every seed. The result does not depend on `workers`
+    (a population is scored in order)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # cma warns that it cannot plot without matplotlib
         import cma
 
+    seeds = tuple(seeds)
     engine = Engine(scenario)
     space = PlanSpace(scenario, constraint)
     if start is None:
         start = [r.decision for r in play(engine, balanced, seeds[0]).reports]
     x0 = space.encode(start)
-    best_plan = space.decode(x0)
-    best = plan_fitness(engine, best_plan, seeds)
+    games = evaluations * len(seeds)
+    """The budget, in games played."""
+    spent = len(seeds)
     used = 1
-    restarts = 0
     pool = _Pool(scenario, constraint, seeds, engine, space, default_workers() if workers is None else workers)
     try:
-        while used < evaluations:
-            left = evaluations - used
-            if restarts and left < 200:
-                break
-            # the first run explores from the heuristic's plan; later ones refine around the best
-            point = x0 if restarts == 0 else space.encode(best_plan)
-            sigma = 0.8 if restarts == 0 else 0.3
-            options = {"seed": rng_seed * 1000 + restarts + 1, "verbose": -9,
-                       "maxfevals": left if restarts else max(1, int(left * FIRST_RUN)),
-                       "popsize": 4 + int(3 * math.log(space.dim)) + 4, "CMA_diagonal": DIAGONAL}
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                es = cma.CMAEvolutionStrategy(point, sigma, options)
-                while not es.stop() and used < evaluations:
-                    xs = [x.tolist() for x in es.ask()]
-                    found = pool.score(xs)
-                    used += len(xs)
-                    i = max(range(len(found)), key=found.__getitem__)
-                    if found[i] > best:
-                        best, best_plan = found[i], space.decode(xs[i])
-                    es.tell(xs, [-f for f in found])
-                    if progress is not None:
-                        progress(used, evaluations, best)
-            restarts += 1
+        # explore on one seed, refine on all: (seeds, the games spent when the phase ends)
+        phases = [(seeds[:1], int(games * EXPLORE_SHARE)), (seeds, games)] if len(seeds) > 1 else [(seeds, games)]
+        best_x = x0
+        best = plan_fitness(engine, space.decode(x0), seeds[:1] if len(seeds) > 1 else seeds)
+        restarts = 0
+        for phase, (these, until) in enumerate(phases):
+            if phase:
+                # the explored plan, judged on every seed, is where refining starts
+                best = plan_fitness(engine, space.decode(best_x), these)
+                spent += len(these)
+            while spent < until:
+                if restarts and (until - spent) // len(these) < 200:
+                    break
+                options = {"seed": rng_seed * 1000 + restarts + 1, "verbose": -9,
+                           "maxfevals": max(1, (until - spent) // len(these)),
+                           "popsize": 4 + int(3 * math.log(space.dim)) + 4, "CMA_diagonal": DIAGONAL}
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    # the first run explores from the heuristic's plan; later ones refine the best
+                    es = cma.CMAEvolutionStrategy(x0 if restarts == 0 else best_x, 0.8 if restarts == 0 else 0.3,
+                                                  options)
+                    while not es.stop() and spent < until:
+                        xs = [x.tolist() for x in es.ask()]
+                        found = pool.score(xs, these)
+                        spent += len(xs) * len(these)
+                        used += len(xs)
+                        i = max(range(len(found)), key=found.__getitem__)
+                        if found[i] > best:
+                            best, best_x = found[i], xs[i]
+                        es.tell(xs, [-f for f in found])
+                        if progress is not None:
+                            progress(min(evaluations, spent // len(seeds)), evaluations, best)
+                restarts += 1
     finally:
         pool.close()
-    return best_plan, best, used
+    return space.decode(best_x), best, used
 
 
 def solve(scenario: Scenario, seed: int | None = None, evaluations: int = DEFAULT_EVALUATIONS,
