@@ -46,3 +46,36 @@ async def test_enter_moves_to_the_next_amount_before_the_next_key():
         await h.settle(pilot)
         assert app.screen.query_one("#amount-field", Input).value == "20000"
         assert app.screen.query_one("#amount-alliance", Input).value == "8000"
+
+
+@h.sync
+async def test_digits_typed_at_once_into_a_field_showing_0_all_land():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        app.screen.query_one("#amount-campaign", Input).focus()
+        _queue(app, [*"12345"])  # no pause: they arrive before any refresh
+        await h.settle(pilot)
+        assert app.screen.query_one("#amount-campaign", Input).value == "12345"
+
+
+@h.sync
+async def test_typing_replaces_last_weeks_amount_in_the_focused_field():
+    # week 2 refills the cockpit with week 1's plan; the field with the focus keeps it, and
+    # what the player types replaces it (30000 never becomes 3,000,030,000)
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        field = app.screen.query_one("#amount-field", Input)
+        field.focus()
+        await h.play_weeks(pilot, 1)
+        app.after_results()
+        await h.settle(pilot)
+        field = app.screen.query_one("#amount-field", Input)
+        field.focus()
+        await pilot.pause()
+        assert field.value == "30,000"
+        _queue(app, [*"25000"])
+        await h.settle(pilot)
+        assert field.value == "25000"
+        assert app.session.draft.field == 25000

@@ -147,10 +147,10 @@ class PlanningScreen(Screen):
             self._warned = False
         self.tick_timer()
         for key in (*POSITIONS, *STRENGTHS):
-            self.query_one(f"#amount-{key}", Input).value = M.money(getattr(d, key))
+            self.query_one(f"#amount-{key}", AmountInput).prefill(M.money(getattr(d, key)))
         commission = d.commission if d.commission is not None else s.creators.default_commission
-        self.query_one("#amount-commission", Input).value = f"{commission:g}"
-        self.query_one("#amount-discount", Input).value = f"{d.discount:g}"
+        self.query_one("#amount-commission", AmountInput).prefill(f"{commission:g}")
+        self.query_one("#amount-discount", AmountInput).prefill(f"{d.discount:g}")
         if s.kols:
             self.query_one("#kol", Select).value = d.kol or AUTO_KOL
         for p in s.providers:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from textual.binding import Binding
 from textual.widgets import Input
+from textual.widgets.input import Selection
 
 from trainer.ui import messages as M
 
@@ -77,9 +78,22 @@ class AmountInput(Input):
             self.cursor_blink = False
 
     def on_focus(self) -> None:
-        # a lone 0 is a placeholder: what the player types replaces it
-        if self.value.strip() in ("0", ""):
-            self.call_after_refresh(self.action_select_all)
+        # what the field holds (a 0, last week's amount) is replaced by what the player types.
+        # Selected now, never after a refresh: keys typed fast arrive before the refresh, and a
+        # late selection would take the digits already typed (12345 became 345).
+        self.select_whole()
+
+    def select_whole(self) -> None:
+        """Select the whole text, so the next key typed replaces it."""
+        self.selection = Selection(0, len(self.value))
+
+    def prefill(self, text: str) -> None:
+        """Show `text` (the draft's amount) as a value the player's typing replaces, even in
+        the field that has the focus (the cockpit refills its fields every week)."""
+        if self.value != text:
+            self.value = text
+        if self.has_focus:
+            self.select_whole()
 
     def on_mouse_up(self) -> None:
         # a click puts the cursor beside the 0: typing would make 250000 of 25000
