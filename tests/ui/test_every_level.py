@@ -62,7 +62,7 @@ async def play_level_by_keys(path: Path, size: tuple[int, int], tmp_path: Path) 
             await pilot.press("end", "ctrl+u", *str(budget // 2))
             await pilot.pause()
             assert field.value.replace(",", "") == str(budget // 2)
-            await pilot.press("ctrl+n")
+            await pilot.press("f8")
             await h.settle(pilot)
             assert isinstance(app.screen, ResultsScreen), (scenario.id, week, app.screen)
             report = app.session.game.reports[-1]

@@ -65,7 +65,7 @@ async def test_tutorial_by_keys_alone():
             await pilot.pause()
             assert app.session.draft == Decision(field=30000, alliance=8000, content=12000, commission=15.0)
             assert "left 0" in text_of(app, "#plan-head")
-            await pilot.press("ctrl+n")
+            await pilot.press("f8")  # the key the footer shows; ctrl+n is the terminal alias
             await pilot.pause()
             assert isinstance(app.screen, ResultsScreen)
             report = app.session.game.reports[-1]
@@ -294,3 +294,15 @@ async def test_results_name_each_cause_every_week_and_w_shows_what_moved():
         await pilot.press("w")
         await pilot.pause()
         assert "replayed without it" in panel.border_title
+
+
+@h.sync
+async def test_a_position_with_nothing_spent_shows_no_roi():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        await h.play_weeks(pilot, 1)  # F, A and content; nothing on C or T
+        app.after_results()
+        await h.settle(pilot)
+        assert "ROI —" in text_of(app, "#last-campaign") and "GPM —" in text_of(app, "#last-campaign")
+        assert "ROI —" not in text_of(app, "#last-field")

@@ -797,7 +797,7 @@ investment build GPM; chasing each week's ROI lets it melt.
 | **↑ ↓** | step the focused amount by 1,000 yuan (a percentage by 1) |
 | **PgUp PgDn** | step it by 10,000 yuan (a percentage by 5) |
 | **Enter** | in an amount: go to the next field; on a button: press it |
-| **ctrl+n** | end the week (in the cockpit) |
+| **F8** (or **ctrl+n** in a terminal) | end the week (in the cockpit); a browser keeps ctrl+n for a new window |
 | **F2** | history: GMV and GPM so far, every plan |
 | **F4** | coaching on or off: the coach's tips and the marginal returns |
 | **1**, **2**, **3** | on the results: the glossary entry of a coach's tip |

@@ -31,7 +31,8 @@ class PlanningScreen(Screen):
     CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
     BINDINGS = [
-        Binding("ctrl+n", "end_turn", M.KEY_END_TURN, id="end_turn"),
+        # F8 first: a browser keeps ctrl+n (a new window) for itself; ctrl+n stays for terminals
+        Binding("f8,ctrl+n", "end_turn", M.KEY_END_TURN, id="end_turn"),
         Binding("f2", "app.history", M.KEY_HISTORY, id="history"),
         Binding("f4", "app.toggle_coaching", M.KEY_COACH, id="coaching", show=False),
         # priority: the focus moves as the key is read, before the next key is dispatched, so
@@ -162,8 +163,11 @@ class PlanningScreen(Screen):
                 label.update(Text(M.PLAN_LAST_NONE, style="dim"))
             else:
                 ch = last.channels[pos]
-                label.update(M.PLAN_LAST.format(gmv=M.short(ch.gmv)) + "\n"
-                             + M.PLAN_LAST_RATES.format(gpm=M.gpm(ch.gpm), roi=M.ratio(ch.roi)))
+                # no rate where nothing was spent or shown (the results table writes the same dash);
+                # creators on commission sell with no spend: their GPM shows, their ROI does not
+                rates = M.PLAN_LAST_RATES.format(gpm=M.gpm(ch.gpm) if ch.impressions > 0 else M.RESULTS_NONE,
+                                                 roi=M.ratio(ch.roi) if ch.spend > 0 else M.RESULTS_NONE)
+                label.update(M.PLAN_LAST.format(gmv=M.short(ch.gmv)) + "\n" + rates)
         self.query_one("#state-field", Static).update(M.PLAN_FANS.format(fans=M.money(state.fans)))
         self.query_one("#state-alliance", Static).update(M.PLAN_CREATORS.format(creators=M.money(state.creators)))
         event = s.event_at(game.turn)
