@@ -306,3 +306,18 @@ async def test_a_position_with_nothing_spent_shows_no_roi():
         await h.settle(pilot)
         assert "ROI —" in text_of(app, "#last-campaign") and "GPM —" in text_of(app, "#last-campaign")
         assert "ROI —" not in text_of(app, "#last-field")
+
+
+@h.sync
+async def test_an_emptied_field_leaves_no_stale_total_in_the_header():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        await type_into(pilot, "#amount-field", "30000")
+        assert "planned 30,000" in text_of(app, "#plan-head")
+        await pilot.press("ctrl+u")  # F emptied
+        await pilot.pause()
+        head = text_of(app, "#plan-head")
+        assert "planned" not in head and "plan incomplete" in head
+        await type_into(pilot, "#amount-discount", "")
+        assert "type a percentage (0 for none)" in text_of(app, "#plan-message")

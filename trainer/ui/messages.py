@@ -230,6 +230,7 @@ STRENGTH_ROLE = {
 
 PLAN_HEADER = "Week {turn}/{turns} · {brand} · budget {budget} · planned {spend} · left {left}"
 PLAN_HEADER_OVER = "Week {turn}/{turns} · {brand} · budget {budget} · planned {spend} · over by {over}"
+PLAN_HEADER_INCOMPLETE = "Week {turn}/{turns} · {brand} · budget {budget} · plan incomplete: see the field in red"
 PLAN_POSITION_TITLE = "{letter} {name}"
 PLAN_LAST_NONE = "No sales yet."
 PLAN_LAST = "Last: GMV {gmv}"
@@ -259,6 +260,7 @@ PLAN_FIX_FIRST = "This plan cannot be played yet: {problem}"
 
 # bad input: what was wrong, and what to do
 BAD_EMPTY = "{field}: type an amount (0 spends nothing)."
+BAD_EMPTY_PERCENT = "{field}: type a percentage (0 for none)."
 BAD_NOT_NUMBER = "{field}: “{text}” is not an amount of yuan. Type digits only, e.g. 20000."
 BAD_NOT_PERCENT = "{field}: “{text}” is not a percentage. Type a number, e.g. 15."
 BAD_NEGATIVE = "{field}: amounts start at 0, “{text}” is negative."

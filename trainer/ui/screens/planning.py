@@ -312,7 +312,11 @@ class PlanningScreen(Screen):
         budget = session.budget()
         spend = shown.cost(s)
         game = session.game
-        if spend <= budget:
+        if decision is None:
+            # a field that does not read as an amount: the header never shows last week's total
+            head = Text(M.PLAN_HEADER_INCOMPLETE.format(turn=game.turn, turns=s.turns, brand=s.brand.name,
+                                                        budget=M.money(budget)), style="bold red")
+        elif spend <= budget:
             head = Text(M.PLAN_HEADER.format(turn=game.turn, turns=s.turns, brand=s.brand.name, budget=M.money(budget),
                                              spend=M.money(spend), left=M.money(budget - spend)))
         else:

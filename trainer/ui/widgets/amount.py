@@ -46,7 +46,7 @@ def parse_percent(text: str, label: str) -> tuple[float | None, str | None]:
     raw = text.strip()
     t = raw.replace(" ", "")
     if not t:
-        return None, M.BAD_EMPTY.format(field=label)
+        return None, M.BAD_EMPTY_PERCENT.format(field=label)
     m = _PERCENT.match(t)
     if m is None or len(m.group(2)) > _MAX_DIGITS:
         return None, M.BAD_NOT_PERCENT.format(field=label, text=raw)
