@@ -164,3 +164,23 @@ def test_any_valid_input_gives_finite_non_negative_figures(data):
         assert_sane(game.step(data.draw(decision_for(scenario, game.turn))))
     result = score(scenario, game.reports)
     assert math.isfinite(result.score) and result.score >= 0 and 0 <= result.stars <= 3
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_plan_carried_into_a_week_always_fits_it(data):
+    # the cockpit carries last week's plan into the next week, whose budget may be smaller
+    from trainer.core.plan import fit_to_budget
+
+    scenario = data.draw(scenarios())
+    turn = data.draw(st.integers(min_value=1, max_value=scenario.turns))
+    earlier = data.draw(st.integers(min_value=1, max_value=scenario.turns))
+    decision = data.draw(decision_for(scenario, earlier))
+    carried = fit_to_budget(scenario, turn, decision)
+    assert not check_decision(scenario, turn, carried)
+    if not check_decision(scenario, turn, decision):
+        assert carried == decision  # a plan that fits is kept as it is
+    elif carried != Decision():
+        assert carried.commission == decision.commission and carried.discount == decision.discount
+        for key in ("field", "alliance", "campaign", "content", "brand", "product", "price"):
+            assert getattr(carried, key) <= getattr(decision, key)

@@ -321,3 +321,29 @@ async def test_an_emptied_field_leaves_no_stale_total_in_the_header():
         assert "planned" not in head and "plan incomplete" in head
         await type_into(pilot, "#amount-discount", "")
         assert "type a percentage (0 for none)" in text_of(app, "#plan-message")
+
+
+@h.sync
+async def test_a_smaller_budget_scales_the_plan_and_says_so():
+    from trainer.core.library import find
+
+    dairy = find("dairy-gpm")[0]  # 200,000 in week 10, 120,000 in week 11
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot, dairy)
+        plan = Decision(field=100000, alliance=60000, content=40000, commission=22.0, discount=10.0)
+        for week in range(1, 10):
+            await h.play_weeks(pilot, 1, Decision(field=40000, alliance=20000, content=20000))
+            app.after_results()
+            await h.settle(pilot)
+        await h.play_weeks(pilot, 1, plan)  # week 10 spends its whole 200,000
+        notices = []
+        app.notify = lambda message, **kw: notices.append(message)  # what the player is told
+        app.after_results()
+        await h.settle(pilot)
+        assert app.session.game.turn == 11
+        draft = app.session.draft
+        assert draft.cost(dairy) <= 120000 and draft.field == 60000 and draft.content == 24000
+        assert draft.commission == 22.0 and draft.discount == 10.0  # the player's choices are kept
+        assert app.screen.query_one("#amount-commission", Input).value == "22"
+        assert any("fell from 200,000 to 120,000" in n for n in notices)

@@ -225,3 +225,29 @@ def compile_plan(scenario: Scenario, plan: Plan) -> list[Decision]:
 def plan_from_decisions(decisions: list[Decision]) -> dict:
     """A plan-file dictionary (for tomli-w) with one [[turn]] entry per turn."""
     return {"turn": [{"turn": i, **d.to_dict()} for i, d in enumerate(decisions, start=1)]}
+
+
+def fit_to_budget(scenario: Scenario, turn: int, decision: Decision) -> Decision:
+    """`decision` carried into `turn`, whose budget may be smaller: every amount scaled down
+    by the same share so the whole fits, the commission, the discount and the KOL kept
+    (a KOL whose fee no longer fits is dropped, and its money with it), providers kept
+    while their fees fit. Unchanged when it already fits; always a decision the turn accepts
+    (Decision() at worst)."""
+    if not check_decision(scenario, turn, decision):
+        return decision
+    budget = scenario.budget_of(turn)
+    hired: list[str] = []
+    fees = 0
+    for pid in decision.providers:
+        provider = scenario.provider(pid)
+        if provider is not None and fees + provider.fee <= budget:
+            hired.append(pid)
+            fees += provider.fee
+    room = budget - fees
+    share = min(1.0, room / decision.spend) if decision.spend > 0 else 1.0
+    amounts = {key: int(getattr(decision, key) * share) for key in (*POSITIONS, *STRENGTHS)}
+    candidate = decision.replace(**amounts, providers=tuple(hired))
+    if check_decision(scenario, turn, candidate):
+        # the KOL's slot no longer fits: its money is not spent
+        candidate = candidate.replace(top_kol=0, kol=None)
+    return candidate if not check_decision(scenario, turn, candidate) else Decision()

@@ -230,6 +230,11 @@ STRENGTH_ROLE = {
 
 PLAN_HEADER = "Week {turn}/{turns} · {brand} · budget {budget} · planned {spend} · left {left}"
 PLAN_HEADER_OVER = "Week {turn}/{turns} · {brand} · budget {budget} · planned {spend} · over by {over}"
+PLAN_BUDGET_DROPPED_TITLE = "A smaller budget this week"
+PLAN_BUDGET_DROPPED = ("The budget fell from {before} to {now}: last week's plan is scaled down to fit, "
+                       "every amount by the same share; commission and discount are kept.")
+PLAN_BUDGET_DROPPED_ALL = ("The budget fell from {before} to {now}: last week's plan cannot fit, "
+                           "so every amount starts at 0; commission and discount are back to their defaults.")
 PLAN_HEADER_INCOMPLETE = "Week {turn}/{turns} · {brand} · budget {budget} · plan incomplete: see the field in red"
 PLAN_POSITION_TITLE = "{letter} {name}"
 PLAN_LAST_NONE = "No sales yet."

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from trainer.core.coach import Tip, coach
 from trainer.core.engine import Engine, Game, TurnReport
-from trainer.core.plan import Decision, check_decision
+from trainer.core.plan import Decision, check_decision, fit_to_budget
 from trainer.core.saves import Autosave, LoadedSave, SaveError
 from trainer.core.scenario import Scenario
 
@@ -35,6 +35,9 @@ class Session:
     """Why the last save failed (None: it worked, or nothing was saved yet)."""
     tips: list[Tip] = field(default_factory=list, init=False)
     """The coach's tips after the last turn played."""
+    carried: tuple[int, int, bool] | None = field(default=None, init=False)
+    """When last week's plan did not fit this week's budget: (last budget, this budget,
+    whether nothing of it could be kept); None when it fitted as it was."""
 
     def __post_init__(self) -> None:
         if self.game is None:
@@ -82,8 +85,13 @@ class Session:
         """
         report = self.game.step(self.draft)
         self.tips = coach(self.game, [t.id for t in self.tips])
+        self.carried = None
         if not self.game.finished and self.problems(self.draft):
-            self.draft = Decision()
+            # the next week's budget is smaller: the plan shrinks to fit, and the cockpit says so
+            before = self.draft
+            self.draft = fit_to_budget(self.scenario, self.game.turn, self.draft)
+            self.carried = (self.scenario.budget_of(report.turn), self.budget(), before != Decision()
+                            and self.draft == Decision())
         return report
 
     def save(self) -> SaveError | None:

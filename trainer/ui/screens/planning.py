@@ -147,6 +147,12 @@ class PlanningScreen(Screen):
             self._deadline_turn = game.turn
             self._warned = False
         self.tick_timer()
+        if session.carried is not None:
+            before, now, dropped = session.carried
+            session.carried = None  # said once
+            self.notify(M.PLAN_BUDGET_DROPPED_ALL.format(before=M.money(before), now=M.money(now)) if dropped
+                        else M.PLAN_BUDGET_DROPPED.format(before=M.money(before), now=M.money(now)),
+                        title=M.PLAN_BUDGET_DROPPED_TITLE, timeout=8)
         for key in (*POSITIONS, *STRENGTHS):
             self.query_one(f"#amount-{key}", AmountInput).prefill(M.money(getattr(d, key)))
         commission = d.commission if d.commission is not None else s.creators.default_commission
