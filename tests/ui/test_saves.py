@@ -211,3 +211,50 @@ async def test_name_prompt_refuses_an_empty_name():
         await pilot.pause()
         assert isinstance(app.screen, PlanningScreen)
         assert app.session.player == "Zhang Wei"
+
+
+@h.sync
+async def test_a_save_that_cannot_be_deleted_says_why_and_the_app_goes_on(saves_folder, monkeypatch):
+    import trainer.ui.screens.load as load_screen
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(load_screen, "delete_save", refuse)
+    notices = []
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _two_games(pilot)
+        app.action_load_screen()
+        await h.settle(pilot)
+        app.notify = lambda message, **kw: notices.append((message, kw.get("severity")))
+        first = app.screen.saves[0].path
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await h.settle(pilot)
+        assert app.is_running and type(app.screen).__name__ == "LoadScreen"
+        assert first.exists() and app.screen.query_one(DataTable).row_count == 2
+        assert notices == [(f"{first} could not be deleted (Permission denied): check the folder's permissions; "
+                            "the file is as it was.", "error")]
+
+
+@h.sync
+async def test_a_review_that_fails_shows_a_dialog_and_keeps_the_game(monkeypatch):
+    import trainer.core.debrief as core_debrief
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the review broke")
+
+    monkeypatch.setattr(core_debrief, "debrief", broken)
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_end(pilot)
+        await pilot.press("d")
+        await h.settle(pilot)
+        assert app.is_running
+        assert type(app.screen).__name__ == "MessageScreen"
+        assert "RuntimeError: the review broke" in str(app.screen.query_one("#message-text", Static).render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DebriefScreen"

@@ -86,7 +86,7 @@ class LeaderboardApp(App[int]):
             self.reading = True
             self.read_board()
 
-    @work(thread=True, group="leaderboard")
+    @work(thread=True, group="leaderboard", exit_on_error=False)
     def read_board(self) -> None:
         from trainer.core.workshop import leaderboard
 
@@ -95,6 +95,11 @@ class LeaderboardApp(App[int]):
         finally:
             self.call_from_thread(setattr, self, "reading", False)
         self.call_from_thread(self.show, entries)
+
+    def on_worker_state_changed(self, event) -> None:
+        from trainer.ui.screens.dialogs import show_worker_error
+
+        show_worker_error(self, event, M.WORKER_LEADERBOARD)
 
     def show(self, entries: list) -> None:
         """Fill both tables from `entries`."""

@@ -230,6 +230,14 @@ STRENGTH_ROLE = {
 
 PLAN_HEADER = "Week {turn}/{turns} · {brand} · budget {budget} · planned {spend} · left {left}"
 PLAN_HEADER_OVER = "Week {turn}/{turns} · {brand} · budget {budget} · planned {spend} · over by {over}"
+WORKER_FAILED_TITLE = "Something went wrong"
+WORKER_REVIEW = "The review beside the reference players and the answer key"
+WORKER_EXPORT = "Writing the report"
+WORKER_SAVES = "Looking for your latest saved game"
+WORKER_LEADERBOARD = "Reading the leaderboard"
+WORKER_FAILED = "{what} could not be finished: {error}"
+WORKER_FAILED_NOTE = ("Your game is safe: it is saved after every week. Close this and go on; if it happens "
+                      "again, please report it with the text above.")
 PLAN_BUDGET_DROPPED_TITLE = "A smaller budget this week"
 PLAN_BUDGET_DROPPED = ("The budget fell from {before} to {now}: last week's plan is scaled down to fit, "
                        "every amount by the same share; commission and discount are kept.")
@@ -605,6 +613,7 @@ DELETE_QUESTION = "Delete this saved game?"
 DELETE_WHAT = "{player} · {scenario} · {turns} weeks played\n{path}\nThe file and its backup are deleted for good."
 DELETE_YES = "Delete"
 DELETE_NO = "Keep it"
+DELETE_FAILED = "{path} could not be deleted ({reason}): check the folder's permissions; the file is as it was."
 DELETED = "Deleted {path}."
 
 LOAD_PROBLEM_TITLE = {

@@ -200,13 +200,18 @@ class DebriefScreen(Screen):
 
     # --- the review: in a worker ------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="debrief")
+    @work(thread=True, exclusive=True, group="debrief", exit_on_error=False)
     def run_review(self) -> None:
         """Play the reference players and the answer key on the game's seed."""
         from trainer.core.debrief import debrief
 
         review = debrief(self.app.session.game, answer_key=self.app.answer_key_shown())
         self.app.call_from_thread(self._show_review, review)
+
+    def on_worker_state_changed(self, event) -> None:
+        from trainer.ui.screens.dialogs import show_worker_error
+
+        show_worker_error(self, event, M.WORKER_REVIEW if event.worker.group == "debrief" else M.WORKER_EXPORT)
 
     def _show_review(self, review) -> None:
         self.review = review
@@ -262,7 +267,7 @@ class DebriefScreen(Screen):
 
         self.app.push_screen(ExportScreen(str(folder)), chosen)
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write_report(self, fmt: str, folder) -> None:
         """Write the report (it replays the reference players: off the main thread)."""
         from trainer.core.saves import SaveError

@@ -209,3 +209,15 @@ class LoadProblemScreen(ModalScreen[str | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None if event.button.id == "back" else event.button.id)
+
+
+def show_worker_error(screen, event, what: str) -> None:
+    """A background job of `screen` failed (Worker.StateChanged `event`): say so in a dialog
+    and keep the game, instead of the app ending with a traceback."""
+    from textual.worker import WorkerState
+
+    if event.state != WorkerState.ERROR:
+        return
+    error = event.worker.error
+    screen.app.push_screen(MessageScreen(M.WORKER_FAILED_TITLE, M.WORKER_FAILED.format(
+        what=what, error=f"{type(error).__name__}: {error}"), M.WORKER_FAILED_NOTE))

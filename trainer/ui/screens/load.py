@@ -120,7 +120,13 @@ class LoadScreen(Screen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                delete_save(s.path)
+                try:
+                    delete_save(s.path)
+                except OSError as exc:
+                    self.notify(M.DELETE_FAILED.format(path=s.path, reason=exc.strerror or exc), severity="error",
+                                timeout=10)
+                    self.refresh_saves()
+                    return
                 self.notify(M.DELETED.format(path=s.path))
                 self.refresh_saves()
                 self.query_one(DataTable).focus()

@@ -57,11 +57,16 @@ class TitleScreen(Screen):
         # after the first paint: the title shows at once, Continue a moment later
         self.call_after_refresh(self.look_for_saves)
 
-    @work(thread=True, exclusive=True, group="latest-save")
+    @work(thread=True, exclusive=True, group="latest-save", exit_on_error=False)
     def look_for_saves(self) -> None:
         """Find the latest save (off the main thread: it imports the core) and offer it."""
         latest = self.app.latest_save()
         self.app.call_from_thread(self._show_latest, latest)
+
+    def on_worker_state_changed(self, event) -> None:
+        from trainer.ui.screens.dialogs import show_worker_error
+
+        show_worker_error(self, event, M.WORKER_SAVES)
 
     def _show_latest(self, latest) -> None:
         button = self.query_one("#continue", Button)
