@@ -347,3 +347,19 @@ async def test_a_smaller_budget_scales_the_plan_and_says_so():
         assert draft.commission == 22.0 and draft.discount == 10.0  # the player's choices are kept
         assert app.screen.query_one("#amount-commission", Input).value == "22"
         assert any("fell from 200,000 to 120,000" in n for n in notices)
+
+
+@h.sync
+async def test_the_results_scroll_with_the_arrows_at_80x24():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_results(pilot)
+        panel = app.screen.query_one("#results")
+        assert panel.max_scroll_y > 0  # at 80x24 the results do not fit: the arrows must reach the rest
+        await pilot.press("pagedown", "pagedown", "pagedown", "down", "down", "down")
+        await h.settle(pilot)
+        assert panel.scroll_y == panel.max_scroll_y
+        await pilot.press("pageup", "pageup", "pageup", "pageup", "up")
+        await h.settle(pilot)
+        assert panel.scroll_y == 0
+        assert isinstance(app.screen, ResultsScreen)

@@ -137,6 +137,7 @@ KEY_LOAD = "Load"
 KEY_DELETE = "Delete"
 KEY_COACH = "Coaching"
 KEY_WHY = "Why"
+KEY_SCROLL = "Scroll"
 KEY_DEBRIEF = "Debrief"
 KEY_EXPORT = "Export"
 
@@ -817,6 +818,7 @@ investment build GPM; chasing each week's ROI lets it melt.
 | **F2** | history: GMV and GPM so far, every plan |
 | **F4** | coaching on or off: the coach's tips and the marginal returns |
 | **1**, **2**, **3** | on the results: the glossary entry of a coach's tip |
+| **↑ ↓ PgUp PgDn** | on the results: scroll them when they do not fit the window |
 | **w** | on the results: each cause of the week's GMV (the week replayed without it), or what moved since last week |
 | **d** | at the end of a game: the debrief; **x** there exports it |
 | **Esc** | back, or close this help |

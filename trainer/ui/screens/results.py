@@ -49,6 +49,11 @@ class ResultsScreen(Screen):
         Binding("3", "glossary(2)", show=False),
         Binding("f4", "app.toggle_coaching", M.KEY_COACH),
         Binding("w", "toggle_why", M.KEY_WHY),
+        # the results scroll with the arrows whatever has the focus (the buttons do not use them)
+        Binding("down", "scroll_results(1)", M.KEY_SCROLL, show=False),
+        Binding("up", "scroll_results(-1)", M.KEY_SCROLL, show=False),
+        Binding("pagedown", "scroll_results(10)", M.KEY_SCROLL, show=False),
+        Binding("pageup", "scroll_results(-10)", M.KEY_SCROLL, show=False),
         Binding("q", "app.quit", M.KEY_QUIT, show=False),
     ]
 
@@ -226,6 +231,14 @@ class ResultsScreen(Screen):
     def action_next(self) -> None:
         """The next week, or the final score."""
         self.app.after_results()
+
+    def action_scroll_results(self, lines: int) -> None:
+        """Scroll the results by `lines` (a page when it is 10 or more)."""
+        panel = self.query_one("#results", VerticalScroll)
+        if abs(lines) >= 10:
+            (panel.scroll_page_down if lines > 0 else panel.scroll_page_up)(animate=False)
+        else:
+            panel.scroll_relative(y=lines, animate=False)
 
     def action_toggle_why(self) -> None:
         """Switch the why panel between this week's causes and what moved since last week."""
