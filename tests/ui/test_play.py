@@ -363,3 +363,21 @@ async def test_the_results_scroll_with_the_arrows_at_80x24():
         await h.settle(pilot)
         assert panel.scroll_y == 0
         assert isinstance(app.screen, ResultsScreen)
+
+
+@h.sync
+async def test_the_end_screen_says_how_the_score_comes_from_the_objectives():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_end(pilot)
+        how = text_of(app, "#end-how")
+        objectives = app.screen.result.objectives
+        weights = [o.objective.weight for o in objectives]
+        if len(set(weights)) == 1:
+            assert "mean of the objectives' points" in how
+        else:
+            assert all(f"{o.objective.title} ×{o.objective.weight:g}" in how for o in objectives)
+        # and it is true: the score is that weighted mean
+        mean = sum(o.points * w for o, w in zip(objectives, weights)) / sum(weights)
+        assert round(mean) == round(app.screen.result.score)
+        assert "fewest any objective earned" in how

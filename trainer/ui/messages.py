@@ -575,6 +575,11 @@ END_OBJECTIVES = "Objectives"
 END_COLUMNS = ("Objective", "Result", "Stars", "★ / ★★ / ★★★", "Points")
 END_MET = "met"
 END_MISSED = "missed"
+END_HOW_MEAN = "The final score is the mean of the objectives' points."
+END_HOW_WEIGHTED = "The final score is the objectives' points averaged by weight ({weights})."
+END_HOW_WEIGHT = "{title} ×{weight}"
+END_HOW_STARS = ("The stars are the fewest any objective earned. Points: 1,000 at an objective's "
+                 "three-star line, rising more slowly above it.")
 END_VERDICT = {
     0: "No star yet: read why each week went as it did, and try again.",
     1: "One star: a start. Look at GPM, not only spend.",

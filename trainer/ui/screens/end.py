@@ -50,6 +50,7 @@ class EndScreen(Screen):
             with Vertical(classes="panel") as box:
                 box.border_title = M.END_OBJECTIVES
                 yield Static(self._objectives(), id="objectives")
+                yield Static(Text(self._how(), style="dim"), id="end-how")
         with Horizontal(id="end-buttons"):
             yield Button(M.END_DEBRIEF, id="debrief", variant="primary", compact=True)
             yield Button(M.END_PLAY_AGAIN, id="again", compact=True)
@@ -72,6 +73,17 @@ class EndScreen(Screen):
             table.add_row(Text(obj.title), M.metric_value(obj.metric, o.value), verdict,
                           M.thresholds(obj.metric, obj.stars), M.score_points(o.points))
         return table
+
+    def _how(self) -> str:
+        """How the final score comes from the objectives' points, and how the stars do."""
+        objectives = self.result.objectives
+        weights = {o.objective.weight for o in objectives}
+        if len(weights) == 1:
+            how = M.END_HOW_MEAN
+        else:
+            how = M.END_HOW_WEIGHTED.format(weights=", ".join(
+                M.END_HOW_WEIGHT.format(title=o.objective.title, weight=f"{o.objective.weight:g}") for o in objectives))
+        return how + " " + M.END_HOW_STARS
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         action = {"debrief": "debrief", "again": "play_again", "other": "scenarios", "title": "title"}.get(event.button.id or "")
