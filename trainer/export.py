@@ -132,7 +132,8 @@ def _blocks(review: Debrief, player: str) -> list[tuple[str, object]]:
                      M.thresholds(o.objective.metric, list(o.objective.stars)), M.END_MET if o.met else M.END_MISSED]
                     for o in result.objectives])),
         ("heading", T.REPORT_COMPARED),
-        ("para", T.REPORT_RANK.format(rank=review.rank, of=len(review.benchmarks) + 1)),
+        ("para", (T.REPORT_RANK_KEY if review.has_answer_key else T.REPORT_RANK).format(
+            rank=review.rank, of=len(review.benchmarks) + 1)),
         ("table", ([*T.REPORT_COMPARED_COLUMNS],
                    [[player, str(result.score), M.stars(result.stars), M.money(t.gmv), M.gpm(t.gpm)]] +
                    [[T.REPORT_PLAYER.get(b.name, b.name), str(b.score), M.stars(b.stars), M.money(b.gmv), M.gpm(b.gpm)]

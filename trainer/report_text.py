@@ -10,7 +10,8 @@ REPORT_SUMMARY = ("{turns} of {of} weeks played, market seed {seed}. Score {scor
 REPORT_OBJECTIVES = "Objectives"
 REPORT_OBJECTIVE_COLUMNS = ("Objective", "Result", "Stars", "★ / ★★ / ★★★", "")
 REPORT_COMPARED = "Compared on the same market seed"
-REPORT_RANK = "Rank {rank} of {of} (the player and the reference players)."
+REPORT_RANK = "Rank {rank} of {of}: the player and the reference players."
+REPORT_RANK_KEY = "Rank {rank} of {of}: the player, the reference players and the answer key."
 REPORT_COMPARED_COLUMNS = ("Player", "Score", "Stars", "GMV", "GPM")
 REPORT_PLAYER = {
     "balanced": "Balanced FACT heuristic",

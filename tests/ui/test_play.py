@@ -381,3 +381,21 @@ async def test_the_end_screen_says_how_the_score_comes_from_the_objectives():
         mean = sum(o.points * w for o, w in zip(objectives, weights)) / sum(weights)
         assert round(mean) == round(app.screen.result.score)
         assert "fewest any objective earned" in how
+
+
+@h.sync
+async def test_the_debrief_and_its_export_give_the_same_rank_of_the_same_field():
+    from trainer.export import render
+
+    app = h.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await h.to_end(pilot)
+        await pilot.press("d")
+        await h.settle(pilot)
+        review = app.screen.review
+        shown = " ".join(rendered(app, "#debrief-compared").split())
+        exported = render(app.session.game, "Li Na", "md", review=review)
+        of = len(review.benchmarks) + 1
+        assert review.has_answer_key
+        assert f"Rank {review.rank} of {of}: you, the reference players and the answer key." in shown
+        assert f"Rank {review.rank} of {of}: the player, the reference players and the answer key." in exported

@@ -57,6 +57,11 @@ class Debrief:
     rating_min, kol_fit_mean (0 when no KOL was booked), awareness_first, awareness_last."""
 
     @property
+    def has_answer_key(self) -> bool:
+        """Whether the answer key is among the benchmarks (and so counts in the rank)."""
+        return any(b.name == "answer_key" for b in self.benchmarks)
+
+    @property
     def rank(self) -> int:
         """1 + how many reference players scored above the player."""
         return 1 + sum(1 for b in self.benchmarks if b.score > self.result.score)

@@ -235,7 +235,8 @@ class DebriefScreen(Screen):
         for b in review.benchmarks:
             table.add_row(Text(M.DEBRIEF_PLAYER.get(b.name, b.name)), M.score_points(b.score), M.stars(b.stars),
                           M.money(b.gmv), M.gpm(b.gpm))
-        return Group(Text(M.DEBRIEF_RANK.format(rank=review.rank, of=len(review.benchmarks) + 1)), table)
+        rank = M.DEBRIEF_RANK_KEY if review.has_answer_key else M.DEBRIEF_RANK
+        return Group(Text(rank.format(rank=review.rank, of=len(review.benchmarks) + 1)), table)
 
     def _swings(self, review) -> Text:
         out = Text()
