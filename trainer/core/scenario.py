@@ -616,6 +616,11 @@ class Scenario(Model):
                 return provider
         return None
 
+    def campaign_reach(self, event: Event) -> float:
+        """How many times an ordinary week's campaign reach C can take in `event` (its traffic
+        over the share of C open outside events): what a briefing may quote."""
+        return event.traffic / self.market.campaign_off_event
+
     def event_at(self, turn: int) -> Event | None:
         """The event running in `turn` (the biggest one if several overlap), or None."""
         running = [e for e in self.events if turn in e.turns]

@@ -178,7 +178,7 @@ class PlanningScreen(Screen):
         self.query_one("#state-alliance", Static).update(M.PLAN_CREATORS.format(creators=M.money(state.creators)))
         event = s.event_at(game.turn)
         if event is not None:
-            text = Text(M.PLAN_EVENT.format(name=event.name, traffic=f"{event.traffic:g}",
+            text = Text(M.PLAN_EVENT.format(name=event.name, reach=M.times(s.campaign_reach(event)),
                                             competition=M.ratio(event.competition)), style="bold")
         else:
             text = Text(M.PLAN_NO_EVENT)

@@ -66,7 +66,8 @@ def calendar(scenario: Scenario) -> Text:
         out.append(" " + M.BRIEF_NO_EVENTS + "\n", style="dim")
     for e in sorted(scenario.events, key=lambda e: min(e.turns)):
         out.append(" • " + M.BRIEF_EVENT.format(weeks=M.weeks(sorted(e.turns)), name=e.name,
-                                                traffic=M.times(e.traffic), competition=M.ratio(e.competition))
+                                                reach=M.times(scenario.campaign_reach(e)),
+                                                competition=M.ratio(e.competition))
                    + "\n")
     return out
 
