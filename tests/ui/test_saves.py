@@ -258,3 +258,22 @@ async def test_a_review_that_fails_shows_a_dialog_and_keeps_the_game(monkeypatch
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "DebriefScreen"
+
+
+@h.sync
+async def test_the_scenario_list_shows_a_finished_levels_best_stars(saves_folder):
+    from textual.widgets import OptionList
+
+    from trainer.core.scoring import score
+
+    app = h.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await h.to_end(pilot)
+        result = score(app.session.scenario, app.session.game.reports)
+        app.action_scenarios()
+        await h.settle(pilot)
+        olist = app.screen.query_one(OptionList)
+        prompts = [str(olist.get_option_at_index(i).prompt) for i in range(olist.option_count)]
+        tutorial = next(p for p in prompts if h.tutorial().title in p)
+        assert f"finished, best {'★' * result.stars}" in tutorial and f"{round(result.score):,}" in tutorial
+        assert sum("finished" in p for p in prompts) == 1  # only the level played to its end

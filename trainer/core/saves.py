@@ -509,3 +509,36 @@ class Autosave:
         except SaveError as exc:
             return exc
         return None
+
+
+@dataclass(slots=True, frozen=True)
+class BestResult:
+    """A player's best finished game of one level, from the saves."""
+
+    stars: int
+    score: int
+    player: str
+
+
+def best_results(folder: Path, scenarios: list[Scenario]) -> dict[str, BestResult]:
+    """For each of `scenarios` (by id) finished in a save in `folder`: the best result, replayed
+    (a save is scored by the game it replays to, never by the figures it claims)."""
+    from trainer.core.scoring import score
+
+    by_id = {s.id: s for s in scenarios}
+    best: dict[str, BestResult] = {}
+    for summary in list_saves(folder):
+        scenario = by_id.get(summary.scenario)
+        if summary.problem is not None or scenario is None or summary.turn < scenario.turns:
+            continue
+        try:
+            loaded = load_game(summary.path, scenario)
+        except SaveError:
+            continue
+        if not loaded.game.finished:
+            continue
+        result = score(scenario, loaded.game.reports)
+        found = BestResult(result.stars, round(result.score), summary.player)
+        if scenario.id not in best or (found.stars, found.score) > (best[scenario.id].stars, best[scenario.id].score):
+            best[scenario.id] = found
+    return best

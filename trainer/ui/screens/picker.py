@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -71,6 +72,33 @@ class PickerScreen(Screen):
         if first is not None:
             olist.highlighted = first
             self._show(first)
+        self.look_up_results()
+
+    @work(thread=True, exclusive=True, group="picker-results", exit_on_error=False)
+    def look_up_results(self) -> None:
+        """The best finished game of each level in the saves (replayed: off the main thread)."""
+        from trainer.core.saves import best_results
+
+        found = best_results(self.app.saves_folder, [s for s in self.playable if s is not None])
+        self.app.call_from_thread(self._show_results, found)
+
+    def on_worker_state_changed(self, event) -> None:
+        from trainer.ui.screens.dialogs import show_worker_error
+
+        show_worker_error(self, event, M.WORKER_SAVES)
+
+    def _show_results(self, found: dict) -> None:
+        """Add each finished level's best stars to its line."""
+        olist = self.query_one(OptionList)
+        for i, e in enumerate(self.entries):
+            s = self.playable[i]
+            if s is None or s.id not in found:
+                continue
+            best = found[s.id]
+            item = M.PICKER_ITEM if e.origin == "shipped" else M.PICKER_YOURS
+            label = item.format(title=s.title, difficulty=M.DIFFICULTY.get(s.difficulty, s.difficulty), turns=s.turns)
+            label += M.PICKER_BEST.format(stars=M.stars(best.stars), score=M.score_points(best.score))
+            olist.replace_option_prompt(str(i), Content(label))
 
     def _show(self, index: int) -> None:
         s = self.playable[index]
