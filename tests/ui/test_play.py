@@ -399,3 +399,18 @@ async def test_the_debrief_and_its_export_give_the_same_rank_of_the_same_field()
         assert review.has_answer_key
         assert f"Rank {review.rank} of {of}: you, the reference players and the answer key." in shown
         assert f"Rank {review.rank} of {of}: the player, the reference players and the answer key." in exported
+
+
+@h.sync
+async def test_the_export_dialog_follows_the_arrows():
+    from trainer.ui.screens.debrief import ExportScreen
+
+    app = h.app()
+    chosen = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_end(pilot)
+        app.push_screen(ExportScreen("reports"), chosen.append)
+        await pilot.pause()
+        await pilot.press("down", "down", "up", "enter")
+        await pilot.pause()
+    assert chosen == ["html"]

@@ -40,7 +40,12 @@ class ExportScreen(ModalScreen[str | None]):
 
     CSS_PATH = SCREENS_CSS  # its rules load when the first screen but the title is shown
 
-    BINDINGS = [Binding("escape", "dismiss(None)", M.KEY_BACK)]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", M.KEY_BACK),
+        # a list of choices: the arrows move through it, as Tab does
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
 
     def __init__(self, folder: str):
         super().__init__()
