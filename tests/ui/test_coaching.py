@@ -133,4 +133,5 @@ async def test_debrief_compares_with_the_reference_players_and_exports(saves_fol
         await h.settle(pilot)
         written = list((saves_folder / "reports").glob("*.md"))
         assert len(written) == 1
-        assert str(written[0]) in _text(app, "#export-line")
+        line = _text(app, "#export-line")
+        assert f"Report written: {written[0].name}\n" in line and str(written[0].parent) in line

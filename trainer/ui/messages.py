@@ -733,7 +733,7 @@ EXPORT_FORMATS = {
     "json": "JSON (for other tools)",
 }
 EXPORT_WORKING = "Writing the {fmt} report…"
-EXPORT_DONE = "Report written to {path}"
+EXPORT_DONE = "Report written: {name}\nin the folder {folder}"
 EXPORT_FAILED = "The report was not written: {problem}"
 
 # --- help ---------------------------------------------------------------------------

@@ -294,8 +294,10 @@ class DebriefScreen(Screen):
             line.update(Text(M.EXPORT_FAILED.format(problem=problem), style="bold red"))
             self.notify(M.EXPORT_FAILED.format(problem=problem), severity="error")
         else:
-            line.update(Text(M.EXPORT_DONE.format(path=path), style="green"))
-            self.notify(M.EXPORT_DONE.format(path=path))
+            # the file name on a line of its own, the folder after it (a long path wrapped mid-name was hard to read)
+            done = M.EXPORT_DONE.format(name=path.name, folder=path.parent)
+            line.update(Text(done, style="green"))
+            self.notify(done)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "export":
