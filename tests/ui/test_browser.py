@@ -242,6 +242,7 @@ def test_the_same_name_twice_loses_nobodys_game(tmp_path):
         await second.see("Someone connected now is playing as sam")
         for _ in "sam":  # the name field has the focus back: another name
             await second.press("Backspace")
+        await second.see("e.g. Li Na")  # the emptied name field shows its placeholder again
         await second.type("Sam Two")
         await second.press("Enter")
         await second.type(CODE)
