@@ -129,8 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("solve", help="search for a strong plan: the answer key")
     p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
     p.add_argument("--seed", type=int, default=None, help="market seed (default: the scenario's)")
-    p.add_argument("--evaluations", type=int, default=8000,
-                   help="plans the search may try, each played on three seeds (default 8000)")
+    p.add_argument("--evaluations", type=int, default=6000,  # trainer.core.search.DEFAULT_EVALUATIONS
+                   help="the search's budget: as many games as this many plans played on three seeds "
+                        "(default 6000)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func="cmd_solve")
 

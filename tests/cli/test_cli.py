@@ -316,3 +316,11 @@ def test_workshop_export_writes_every_turn_and_each_debrief(capsys, tmp_path):
     turns = list(csvlib.DictReader((out_dir / "turns.csv").read_text().splitlines()))
     assert len(turns) == 2 * scenarios[0].turns and {"name", "turn", "gmv", "field"} <= set(turns[0])
     assert len(list((out_dir / "debriefs").glob("*.md"))) == 2
+
+
+def test_solves_default_budget_is_the_searchs():
+    # the command line keeps its default without importing the search at start-up: one number
+    from trainer.cli import build_parser
+    from trainer.core.search import DEFAULT_EVALUATIONS
+
+    assert build_parser().parse_args(["solve", "tutorial"]).evaluations == DEFAULT_EVALUATIONS
