@@ -414,3 +414,62 @@ async def test_the_export_dialog_follows_the_arrows():
         await pilot.press("down", "down", "up", "enter")
         await pilot.pause()
     assert chosen == ["html"]
+
+
+@h.sync
+async def test_the_cockpit_shows_the_weeks_step_and_the_budget_ahead():
+    from trainer.core.library import find
+
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        week = " ".join(text_of(app, "#plan-week").split())
+        assert week == "Week 1 step: " + h.tutorial().step_of(1).text
+        await h.play_weeks(pilot, 1)
+        app.after_results()
+        await h.settle(pilot)
+        assert " ".join(text_of(app, "#plan-week").split()).startswith("Week 2 step: Look at GPM")
+        assert "Budget ahead" not in text_of(app, "#plan-week")  # the tutorial's budget never changes
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot, find("dairy-gpm")[0])
+        assert " ".join(text_of(app, "#plan-week").split()) == (
+            "Budget ahead: 100,000 from week 4, 120,000 from week 8, 200,000 from week 9")
+
+
+@h.sync
+async def test_an_investment_shows_what_it_buys_and_an_idle_strength_fades():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        content = app.session.game.state.content
+        idle = float(text_of(app, "#next-content").lstrip("→"))
+        assert idle < content  # nothing invested: it fades
+        await type_into(pilot, "#amount-content", "10000")
+        invested = float(text_of(app, "#next-content").lstrip("→"))
+        assert invested > content
+        assert "fades" in str(app.screen.query_one("#next-content").tooltip)
+        await type_into(pilot, "#amount-alliance", "20000")
+        flow = text_of(app, "#creators-flow")
+        assert "join" in flow and "leave" in flow
+        assert "→" in text_of(app, "#state-alliance") and "→" in text_of(app, "#state-field")
+
+
+@h.sync
+async def test_t_names_the_kol_it_would_book_and_a_repeat_booking_says_why_it_reaches_fewer():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        kol = h.tutorial().kols[0]
+        marginal = " ".join(text_of(app, "#marginal-top_kol").split())
+        assert marginal.startswith("Booking: +") and f"{kol.name}, fee" in marginal
+        assert text_of(app, "#kol-info") == ""  # nothing booked yet
+        await type_into(pilot, "#amount-top_kol", str(kol.fee))
+        assert " ".join(text_of(app, "#kol-info").split()).startswith(f"{kol.name}: ")
+        assert "Repeat" not in text_of(app, "#kol-info")
+        await h.play_weeks(pilot, 1, Decision(field=20000, top_kol=kol.fee))
+        app.after_results()
+        await h.settle(pilot)
+        info = text_of(app, "#kol-info")
+        assert "Repeat: reach ÷2.0" in info
+        assert "reaches fewer new viewers" in str(app.screen.query_one("#kol-info").tooltip)

@@ -31,6 +31,9 @@ class MarginalReturn:
     the account's tags and the traffic pool are all in it."""
     kol: str | None = None
     """For T: the KOL the slice goes to."""
+    fatigue: float = 1.0
+    """For T: how much the KOL's fresh reach is divided by, because the brand booked a KOL
+    lately (1 = no repeat; the audience that saw the brand last week buys less again)."""
 
     @property
     def per_yuan(self) -> float:
@@ -66,19 +69,62 @@ def marginal_returns(game: Game, decision: Decision, slice_share: float = 0.1) -
             kol, _ = game.engine.book_kol(decision)
             if kol is None:
                 affordable = [k for k in scenario.kols if k.fee <= budget]
+                if decision.kol is not None:
+                    # a KOL picked by hand, not paid yet: the preview is that KOL's booking
+                    affordable = [k for k in scenario.kols if k.id == decision.kol]
                 if not affordable:
                     continue
                 # the KOL whose booking would add the most, fee, fit, fatigue and tags counted
                 options = [(k, _value(game, decision.replace(top_kol=k.fee, kol=k.id)) - base) for k in affordable]
                 kol, gain = max(options, key=lambda kg: kg[1] / kg[0].fee)
-                out[position] = MarginalReturn(position, kol.fee, gain, kol.id)
+                out[position] = MarginalReturn(position, kol.fee, gain, kol.id, game.engine.kol_fatigue(game.state))
                 continue
             more = decision.replace(top_kol=decision.top_kol + amount, kol=kol.id)
-            out[position] = MarginalReturn(position, amount, _value(game, more) - base, kol.id)
+            out[position] = MarginalReturn(position, amount, _value(game, more) - base, kol.id,
+                                           game.engine.kol_fatigue(game.state))
             continue
         more = decision.replace(**{position: getattr(decision, position) + amount})
         out[position] = MarginalReturn(position, amount, _value(game, more) - base)
     return out
+
+
+@dataclass(slots=True, frozen=True)
+class Outlook:
+    """Where a plan leaves the brand after this week: the engine's own preview, so the
+    cockpit can show what an investment buys, what fades, and why creators come and go."""
+
+    strengths: dict[str, tuple[float, float, float]]
+    """Per strength: (now, after this week, points the investment adds before the fade)."""
+    fade: float
+    """The share every strength loses a week without investment (0.05 = 5%)."""
+    fans: tuple[float, float]
+    """Fans now and after this week."""
+    creators: tuple[float, float]
+    """Creators in the alliance now and after this week."""
+    creators_joining: float
+    """Creators this plan recruits (commission, support on A, product strength, room left)."""
+    creators_leaving: float
+    """Creators who leave this week whatever the plan (the pool's churn)."""
+
+
+def outlook(game: Game, decision: Decision) -> Outlook | None:
+    """What `decision` does to the brand's state this week (None once the game is over).
+
+    Like the marginal returns, it answers for the plan as it stands, over budget or not: the
+    cockpit shows it while the player is still typing."""
+    if game.finished:
+        return None
+    report = game.engine.resolve(game.state, decision, game.engine.luck(game.seed)[game.turn - 1])
+    before, after, d = report.before, report.after, report.drivers
+    return Outlook(
+        strengths={key: (getattr(before, key), getattr(after, key), d.strength_gains[key])
+                   for key in ("content", "brand", "product", "price")},
+        fade=game.scenario.market.strength_decay / 100.0,
+        fans=(before.fans, after.fans),
+        creators=(before.creators, after.creators),
+        creators_joining=d.creators_joining,
+        creators_leaving=d.creators_leaving,
+    )
 
 
 @dataclass(slots=True, frozen=True)

@@ -37,6 +37,7 @@ from trainer.core.scenario import (
     PositionParams,
     Provider,
     Scenario,
+    Step,
     Strengths,
     Weights,
 )
@@ -64,6 +65,9 @@ SECTIONS: tuple[tuple[str, type[BaseModel], str], ...] = (
      "Written inline, e.g. `weights = { content = 3, brand = 1, product = 3, price = 2 }`. "
      "A weights table replaces the position's default weights as a whole."),
     ("[[events]]", Event, "One entry per platform event in the calendar."),
+    ("[[steps]]", Step,
+     "Optional. Plain text (no Markdown), at most one a week; the tutorial gives one for each of its "
+     "six weeks, e.g. `[[steps]]` then `week = 1` and `text = \"Start your own live room...\"`."),
     ("[[kols]]", Kol, "One entry per top KOL on the roster."),
     ("[creators]", Creators, "The creator pool behind position A."),
     ("[[providers]]", Provider,

@@ -252,6 +252,10 @@ class Drivers:
     """True when a discount past the line failed the platform's price check."""
     strength_gains: dict[str, float] = field(default_factory=dict)
     """Points each strength gained from this turn's investment (before decay)."""
+    creators_joining: float = 0.0
+    """Creators recruited this turn (commission, support on A, product strength, room left)."""
+    creators_leaving: float = 0.0
+    """Creators who left this turn (the pool's churn)."""
 
 
 @dataclass(slots=True)
@@ -430,6 +434,10 @@ class Engine:
         """How well `kol` fits this scenario's brand, 0 to 1."""
         return kol_fit(self.scenario.brand, kol)
 
+    def kol_fatigue(self, state: State) -> float:
+        """What a KOL booked from `state` has its fresh reach divided by (1: no booking lately)."""
+        return 1.0 + KOL_FATIGUE * state.kol_fatigue
+
     def book_kol(self, decision: Decision):
         """The KOL a decision books with its top_kol money, and its fit, or (None, 0)."""
         if decision.top_kol <= 0:
@@ -529,7 +537,7 @@ class Engine:
         kol, fit = self.book_kol(decision) if spend_t > 0 else (None, 0.0)
         if "average_fit" in overrides and kol is not None:
             fit = 0.5
-        fatigue = 1.0 + KOL_FATIGUE * state.kol_fatigue
+        fatigue = self.kol_fatigue(state)
         depth = spend_t / kol.fee if kol is not None else 0.0
         fresh_t = kol.audience * 2.0 * depth / (depth + 1.0) / fatigue if kol is not None else 0.0
         echo = carry_t * state.kol_impressions
@@ -606,7 +614,8 @@ class Engine:
         room = max(0.0, 1.0 - state.creators / (creators.capacity * max(1.0, creators.count)))
         recruits = (creators.growth * creators.count * math.sqrt(rate / ref_rate) * (0.2 + 0.8 * support)
                     * (0.5 + p / 100.0) * reach_ap * room)
-        new_creators = state.creators * (1.0 - creators.churn / 100.0) + recruits
+        leaving = state.creators * creators.churn / 100.0
+        new_creators = state.creators - leaving + recruits
 
         follows = m.follow_rate * (impr_f * (0.5 + c / 100.0)
                                    + 0.1 * (impr_a + impr_t * fit_eff + impr_c + rec_impr))
@@ -660,6 +669,7 @@ class Engine:
             tags=tags, tags_after=tags_after, mismatch=mismatch, audience_share=rec_impr / m.audience,
             penalty_after=penalty, price_check=price_check,
             strength_gains={"content": g_c, "brand": g_b, "product": g_p, "price": g_pr},
+            creators_joining=recruits, creators_leaving=leaving,
         )
         return TurnReport(
             turn=turn, budget=self._budgets[turn - 1], decision=decision, channel_data=channels,

@@ -283,6 +283,16 @@ class Event(Model):
     """How fierce the competition is, 0 to 1: the fiercer, the more price strength decides campaign conversion."""
 
 
+class Step(Model):
+    """Guidance for one week (a tutorial's step): shown on the briefing, and in the cockpit
+    of its week."""
+
+    week: int = Field(ge=1, le=104)
+    """The week it is for (1 is the first)."""
+    text: str = Field(min_length=1, max_length=240)
+    """What to do and look at that week, in a sentence or two of plain text."""
+
+
 class Kol(Model):
     """A top KOL the brand can book."""
 
@@ -553,6 +563,9 @@ class Scenario(Model):
     """What the level teaches, as checks `fact-trainer balance` verifies."""
     coaching: bool = True
     """Whether the coach gives tips and marginal returns during play; false for an assessment."""
+    steps: list[Step] = Field(default_factory=list)
+    """Week-by-week guidance (a tutorial's steps), at most one per week: listed on the briefing
+    under the briefing's text, and each shown in its week's cockpit."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
@@ -576,6 +589,15 @@ class Scenario(Model):
                     break
             for t in event.turns:
                 weeks.setdefault(t, i)
+        step_weeks: set[int] = set()
+        for i, step in enumerate(self.steps):
+            if step.week > self.turns:
+                problems.append(at(("steps", i, "week"),
+                    f"a step for week {step.week}, but the game has only {self.turns} week{'' if self.turns == 1 else 's'}"))
+            if step.week in step_weeks:
+                problems.append(at(("steps", i, "week"),
+                                   f"a second step for week {step.week}: give each week at most one step"))
+            step_weeks.add(step.week)
         seen_providers: set[str] = set()
         for i, provider in enumerate(self.providers):
             if provider.id in seen_providers:
@@ -590,6 +612,16 @@ class Scenario(Model):
         if problems:
             raise ValueError("\n".join(problems))
         return self
+
+    def step_of(self, turn: int) -> Step | None:
+        """The guidance for week `turn`, if the level gives one."""
+        return next((step for step in self.steps if step.week == turn), None)
+
+    def budget_changes(self, turn: int) -> list[tuple[int, int]]:
+        """(week, budget) for every week after `turn` whose budget differs from the week before:
+        what the cockpit announces of the weeks ahead."""
+        return [(t, self.budget_of(t)) for t in range(turn + 1, self.turns + 1)
+                if self.budget_of(t) != self.budget_of(t - 1)]
 
     def budget_of(self, turn: int) -> int:
         """The budget of turn `turn` (1-based)."""

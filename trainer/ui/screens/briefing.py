@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -37,6 +38,12 @@ class BriefingScreen(Screen):
         with Horizontal(id="briefing"):
             with VerticalScroll(id="briefing-text"):
                 yield Markdown(s.briefing)
+                if s.steps:
+                    # the level's steps are data: plain text, never markup
+                    yield Static(M.BRIEF_STEPS, classes="briefing-steps-title")
+                    for step in sorted(s.steps, key=lambda st: st.week):
+                        yield Static(Text(M.BRIEF_STEP.format(week=step.week, text=step.text)),
+                                     classes="briefing-step")
             with Vertical(id="briefing-side"):
                 with VerticalScroll(id="briefing-facts"):
                     b = s.brand

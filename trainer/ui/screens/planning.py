@@ -61,6 +61,7 @@ class PlanningScreen(Screen):
         s = self.session.scenario
         yield Header()
         yield Static(id="plan-head")
+        yield Static(id="plan-week")
         with Horizontal(id="positions"):
             for pos in POSITIONS:
                 with Vertical(id=f"pos-{pos}", classes=f"position position-{pos}") as box:
@@ -70,7 +71,10 @@ class PlanningScreen(Screen):
                     yield AmountInput("0", key=pos, id=f"amount-{pos}", classes="amount")
                     yield Static(id=f"marginal-{pos}", classes="marginal")
                     yield Static(id=f"last-{pos}", classes="last")
-                    yield Static(id=f"state-{pos}", classes="state")
+                    if pos != "top_kol":  # T's state is the KOL it books, below its picker
+                        yield Static(id=f"state-{pos}", classes="state")
+                    if pos == "alliance":
+                        yield Static(id="creators-flow", classes="state dim")
                     if pos == "alliance":
                         low, high = s.creators.commission
                         with Horizontal(classes="inline"):
@@ -92,8 +96,10 @@ class PlanningScreen(Screen):
             for key in STRENGTHS:
                 with Vertical(classes="invest-cell"):
                     yield Static(id=f"level-{key}", classes="invest-label")
-                    yield AmountInput("0", key=key, id=f"amount-{key}", classes="amount",
-                                      tooltip=M.STRENGTH_ROLE[key])
+                    with Horizontal(classes="invest-row"):
+                        yield AmountInput("0", key=key, id=f"amount-{key}", classes="amount",
+                                          tooltip=M.STRENGTH_ROLE[key])
+                        yield Static(id=f"next-{key}", classes="invest-next")
             with Vertical(classes="invest-cell"):
                 yield Static(M.PLAN_DISCOUNT, classes="invest-label")
                 yield PercentInput("0", key="discount", id="amount-discount", classes="amount")
@@ -174,8 +180,19 @@ class PlanningScreen(Screen):
                 rates = M.PLAN_LAST_RATES.format(gpm=M.gpm(ch.gpm) if ch.impressions > 0 else M.RESULTS_NONE,
                                                  roi=M.ratio(ch.roi) if ch.spend > 0 else M.RESULTS_NONE)
                 label.update(M.PLAN_LAST.format(gmv=M.short(ch.gmv)) + "\n" + rates)
-        self.query_one("#state-field", Static).update(M.PLAN_FANS.format(fans=M.money(state.fans)))
-        self.query_one("#state-alliance", Static).update(M.PLAN_CREATORS.format(creators=M.money(state.creators)))
+        week = Text()
+        step = s.step_of(game.turn)
+        if step is not None:
+            # the level's own words: data, never markup
+            week.append(M.PLAN_STEP.format(week=step.week, text=step.text))
+        changes = s.budget_changes(game.turn)
+        if changes:
+            ahead = M.PLAN_BUDGET_SEP.join(M.PLAN_BUDGET_CHANGE.format(budget=M.money(b), week=t)
+                                           for t, b in changes[:3])
+            week.append(("\n" if week else "") + M.PLAN_BUDGET_AHEAD.format(changes=ahead), style="dim")
+        plan_week = self.query_one("#plan-week", Static)
+        plan_week.update(week)
+        plan_week.display = bool(week)
         event = s.event_at(game.turn)
         if event is not None:
             text = Text(M.PLAN_EVENT.format(name=event.name, reach=M.times(s.campaign_reach(event)),
@@ -339,6 +356,34 @@ class PlanningScreen(Screen):
             message.remove_class("-error")
         self._show_kol(shown)
         self._show_marginal(shown)
+        self._show_outlook(shown)
+
+    def _show_outlook(self, d: Decision) -> None:
+        """Where the plan leaves the brand next week: strengths (what an investment buys, what
+        fades), fans, and the creators who join and leave: the engine's own preview."""
+        from trainer.core.coach import outlook
+
+        o = outlook(self.session.game, d)
+        if o is None:
+            return
+        for key in STRENGTHS:
+            now, after, gain = o.strengths[key]
+            label = self.query_one(f"#next-{key}", Static)
+            style = "green" if after > now + 0.05 else "red" if after < now - 0.05 else "dim"
+            label.update(Text(M.PLAN_STRENGTH_NEXT.format(after=M.level(after)), style=style))
+            label.tooltip = M.PLAN_STRENGTH_TIP.format(name=M.STRENGTH_NAME[key], now=M.level(now),
+                                                       after=M.level(after), fade=M.pct(o.fade),
+                                                       gain=M.level(gain))
+        self.query_one("#state-field", Static).update(
+            M.PLAN_FANS_NEXT.format(now=M.money(o.fans[0]), after=M.money(o.fans[1])))
+        creators = self.query_one("#state-alliance", Static)
+        creators.update(M.PLAN_CREATORS_NEXT.format(now=M.money(o.creators[0]), after=M.money(o.creators[1])))
+        flow = self.query_one("#creators-flow", Static)
+        flow.update(Text(M.PLAN_CREATORS_FLOW.format(joining=M.level(o.creators_joining),
+                                                     leaving=M.level(o.creators_leaving)), style="dim"))
+        tip = M.PLAN_CREATORS_TIP.format(churn=M.pct(self.session.scenario.creators.churn / 100.0),
+                                         joining=M.level(o.creators_joining), leaving=M.level(o.creators_leaving))
+        creators.tooltip = flow.tooltip = tip
 
     def _show_marginal(self, d: Decision) -> None:
         """What the next slice of budget would add on each position, for the plan as it stands."""
@@ -356,7 +401,9 @@ class PlanningScreen(Screen):
                 continue
             style = "green" if m.gmv > 0 else "dim"
             if pos == "top_kol" and m.kol is not None and d.top_kol == 0:
+                kol = self.session.scenario.kol(m.kol)
                 text = Text(M.PLAN_MARGINAL_KOL.format(gmv=M.signed_short(m.gmv)), style=style)
+                text.append("\n" + M.PLAN_MARGINAL_KOL_WHO.format(name=kol.name, fee=M.short(kol.fee)))
             else:
                 text = Text(M.PLAN_MARGINAL.format(gmv=M.signed_short(m.gmv)), style=style)
             text.append("\n" + M.PLAN_MARGINAL_RATE.format(per_yuan=M.ratio(m.per_yuan)), style="dim")
@@ -367,18 +414,27 @@ class PlanningScreen(Screen):
         self.refresh_plan()
 
     def _show_kol(self, d: Decision) -> None:
+        """The KOL this plan books (picked, or the best fit it affords), and why a repeat
+        booking reaches fewer."""
         s = self.session.scenario
         info = self.query_one("#kol-info", Static)
         if not s.kols:
             info.update(Text(M.PLAN_KOL_NONE, style="dim"))
             return
-        kol_id = self.query_one("#kol", Select).value
-        kol = s.kol(kol_id) if isinstance(kol_id, str) and kol_id != AUTO_KOL else None
+        engine = self.session.engine
+        kol = engine.book_kol(d)[0] if d.top_kol > 0 else (s.kol(d.kol) if d.kol is not None else None)
         if kol is None:
             info.update("")
             return
-        info.update(M.PLAN_KOL_PICKED.format(fee=M.money(kol.fee), fit=M.ratio(self.session.engine.fit_of(kol)),
-                                             commission=M.percent_value(kol.commission)))
+        text = Text(M.PLAN_KOL_BOOKS.format(name=kol.name, fee=M.short(kol.fee), fit=M.ratio(engine.fit_of(kol)),
+                                            commission=M.percent_value(kol.commission)))
+        fatigue = engine.kol_fatigue(self.session.game.state)
+        if fatigue > 1.0:
+            text.append("\n" + M.PLAN_KOL_REPEAT.format(fatigue=f"{fatigue:.1f}"), style="yellow")
+            info.tooltip = M.PLAN_KOL_REPEAT_TIP.format(fatigue=M.ratio(fatigue))
+        else:
+            info.tooltip = None
+        info.update(text)
 
     # --- actions ----------------------------------------------------------------------
 
