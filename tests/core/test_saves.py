@@ -259,3 +259,21 @@ def test_killing_the_game_at_any_moment_loses_at_most_the_turn_being_planned(tmp
         # a write cut short leaves at most a hidden temporary file, which no list shows
         assert [s.path for s in list_saves(tmp_path)] == [path]
     assert kills == 25
+
+
+def test_the_saves_list_gives_the_games_gmv_rounded_once_as_the_end_screen_does(tmp_path):
+    from trainer.core.scoring import score
+
+    # the weeks' GMVs rounded one by one drift from the game's total; the list must not
+    for seed in range(1, 8):
+        game = played("dairy-gpm", turns=12, seed=seed)
+        path = save_game(game, "Total", tmp_path / f"t{seed}.toml")
+        total = int(round(score(game.scenario, game.reports).totals.gmv))
+        listed = next(s for s in list_saves(tmp_path) if s.path == path)
+        assert listed.gmv == total
+    edited = tmp_path / "e.toml"
+    text = path.read_text()
+    head, tail = text.rsplit("total_gmv = ", 1)
+    edited.write_text(head + "total_gmv = 1" + tail[tail.index("\n"):])  # the last week's total, hand-edited
+    result = load_game(edited)
+    assert result.status == "edited" and "GMV so far 1;" in result.problems[-1]

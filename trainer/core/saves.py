@@ -87,6 +87,9 @@ class SavedResult(_SaveModel):
     gmv: int = Field(ge=0)
     gpm: float = Field(ge=0, allow_inf_nan=False)
     score: int = Field(ge=0)
+    total_gmv: int | None = Field(None, ge=0)
+    """The game's GMV up to this turn, rounded once as the end screen rounds it (saves written
+    before it existed sum the rounded weeks)."""
 
 
 class SavedTurn(_SaveModel):
@@ -157,7 +160,8 @@ def save_data(game: Game, player: str, created: str | None = None, workshop: str
     for i, report in enumerate(game.reports):
         running = score(game.scenario, game.reports[: i + 1])
         entry = {"turn": report.turn, **report.decision.to_dict(),
-                 "result": {"gmv": int(round(report.gmv)), "gpm": round(report.gpm, 2), "score": running.score}}
+                 "result": {"gmv": int(round(report.gmv)), "gpm": round(report.gpm, 2), "score": running.score,
+                            "total_gmv": int(round(running.totals.gmv))}}
         turns.append(entry)
     now = _now()
     data = {
@@ -397,12 +401,15 @@ def load_game(path: str | Path, scenario: Scenario | None = None) -> LoadedSave:
             problems.append(f"turn {entry.turn} cannot be replayed: {exc}; the game stops before it")
             break
         shown = entry.result
-        replayed = SavedResult(gmv=int(round(report.gmv)), gpm=round(report.gpm, 2),
-                               score=score(scenario, game.reports).score)
+        result = score(scenario, game.reports)
+        replayed = SavedResult(gmv=int(round(report.gmv)), gpm=round(report.gpm, 2), score=result.score,
+                               total_gmv=None if shown.total_gmv is None else int(round(result.totals.gmv)))
         if replayed != shown:
+            total = (f", GMV so far {{:,}}" if shown.total_gmv != replayed.total_gmv else "{}").format
             mismatches.append(f"turn {entry.turn}: the save says GMV {shown.gmv:,}, GPM {shown.gpm:g}, score "
-                              f"{shown.score}; the replay gives GMV {replayed.gmv:,}, GPM {replayed.gpm:g}, "
-                              f"score {replayed.score}")
+                              f"{shown.score}{total(shown.total_gmv) if shown.total_gmv is not None else ''}; "
+                              f"the replay gives GMV {replayed.gmv:,}, GPM {replayed.gpm:g}, "
+                              f"score {replayed.score}{total(replayed.total_gmv) if shown.total_gmv is not None else ''}")
     if partial:
         status = "partial"
     elif mismatches and not changed:
@@ -445,8 +452,10 @@ def list_saves(folder: Path) -> list[SaveSummary]:
             stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             out.append(SaveSummary(path, "?", "?", 0, 0, 0, stamp, exc.problem.message))
             continue
-        out.append(SaveSummary(path, save.player, save.scenario, len(save.turns),
-                               sum(t.result.gmv for t in save.turns),
+        last = save.turns[-1].result if save.turns else None
+        total = last.total_gmv if last is not None and last.total_gmv is not None else sum(
+            t.result.gmv for t in save.turns)
+        out.append(SaveSummary(path, save.player, save.scenario, len(save.turns), total,
                                save.turns[-1].result.score if save.turns else 0, save.updated))
     out.sort(key=lambda s: (s.problem is None, s.updated), reverse=True)
     return out
