@@ -167,3 +167,16 @@ def test_light_theme_planning(snap_compare):
 def test_too_small(snap_compare):
     assert snap_compare(h.app(), terminal_size=(60, 18))
 
+
+
+async def _kol_menu(pilot):
+    from trainer.core.library import find
+
+    await h.to_planning(pilot, find("dairy-gpm")[0])
+    pilot.app.screen.query_one("#kol").focus()
+    await pilot.press("enter")
+    await h.settle(pilot)
+
+
+def test_kol_menu_opens_wider_than_its_panel_one_line_an_option(snap_compare):
+    assert snap_compare(h.app(), terminal_size=(80, 24), run_before=_kol_menu)
