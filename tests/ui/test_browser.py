@@ -386,3 +386,57 @@ def test_a_participant_downloads_their_debrief(tmp_path):
         server.stop()
     html = downloaded.read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>") and NAME in html
+
+
+# Every shipped level, week by week to its final score and debrief, as a participant plays it
+# (about 100 s for all nine); FACT_BROWSER_LEVELS=dairy-gpm,tutorial plays only those.
+_LEVELS = os.environ.get("FACT_BROWSER_LEVELS", "all")
+
+
+def _browser_levels() -> list[str]:
+    from trainer.core.library import scenarios_dir
+    from trainer.core.loading import load_scenario
+
+    if _LEVELS != "all":
+        return _LEVELS.split(",")
+    return [load_scenario(p).id for p in sorted(scenarios_dir().glob("*.toml"))]
+
+
+@pytest.mark.parametrize("level", _browser_levels())
+def test_a_level_is_played_to_its_final_score_in_the_browser(tmp_path, level):
+    from trainer.core.library import find
+    from trainer.core.saves import load_game
+
+    scenario = find(level)[0]
+    field = min(scenario.budgets) // 2  # fits every week, the smallest too
+    server = Server(tmp_path)
+    server.workshop.write_text(WORKSHOP.replace('["tutorial"]', f'["{level}"]'), encoding="utf-8")
+    server.start()
+
+    async def test(browser):
+        page = await _page(browser, tmp_path, level)
+        await page.open(server.url)
+        await page.join(NAME)
+        await page.see("Playing as")
+        await page.press("Enter")
+        await page.see("Start week 1")
+        await page.press("Enter")
+        for week in range(1, scenario.turns + 1):
+            await page.see(f"End week {week}")
+            await page.type(str(field))  # F has the focus, its amount selected: typing replaces it
+            await page.see(f"planned {field:,}")
+            await page.press("F8")  # a browser keeps ctrl+n for a new window; F8 ends the week
+            await page.see("Final score" if week == scenario.turns else "Next week")
+            await page.press("Enter")
+        await page.see("Total GMV")  # the end screen
+        await page.press("d")
+        await page.see("Debrief")
+
+    try:
+        _run(test, tmp_path)
+    finally:
+        server.stop()
+    (path,) = server.games()
+    loaded = load_game(path)
+    assert loaded.verified and loaded.save.turns_played == scenario.turns
+    assert all(t.decision().field == field for t in loaded.save.turns)
