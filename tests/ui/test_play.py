@@ -473,3 +473,20 @@ async def test_t_names_the_kol_it_would_book_and_a_repeat_booking_says_why_it_re
         info = text_of(app, "#kol-info")
         assert "Repeat: reach ÷2.0" in info
         assert "reaches fewer new viewers" in str(app.screen.query_one("#kol-info").tooltip)
+
+
+@h.sync
+async def test_each_week_starts_at_f_whatever_had_the_focus_last_week():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        await type_into(pilot, "#amount-top_kol", "30000")  # the focus ends the week on T
+        await pilot.press("f8")
+        await h.settle(pilot)
+        await pilot.press("enter")  # the results: on to week 2
+        await h.settle(pilot)
+        assert app.session.game.turn == 2 and app.focused.id == "amount-field"
+        await pilot.press(*"12345")  # at once, before any refresh
+        await pilot.pause()
+        assert app.screen.query_one("#amount-field", Input).value == "12345"
+        assert app.screen.query_one("#amount-top_kol", Input).value == "30,000"

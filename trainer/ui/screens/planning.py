@@ -50,6 +50,7 @@ class PlanningScreen(Screen):
         """When the week's time is up, on the app's clock (a workshop's turn timer; None: no timer)."""
         self._deadline_turn = 0
         self._warned = False
+        self._focused_turn = 0
 
     @property
     def session(self):
@@ -128,6 +129,7 @@ class PlanningScreen(Screen):
     def on_mount(self) -> None:
         self.load_turn()
         self.query_one("#amount-field", Input).focus()
+        self._focused_turn = self.session.game.turn
         if self._timer_seconds():
             self.set_interval(0.5, self.tick_timer)
 
@@ -135,7 +137,12 @@ class PlanningScreen(Screen):
         # A finished game has no week to plan: the cockpit is uncovered for an instant
         # while the screens above it are popped on the way to the end screen.
         if self._ready and not self.session.game.finished:
+            turn = self.session.game.turn
             self.load_turn()
+            if turn != self._focused_turn:
+                # a new week starts at F, as week 1 does: keys typed at once land in the first amount
+                self.query_one("#amount-field", Input).focus()
+                self._focused_turn = turn
 
     # --- the turn's figures -----------------------------------------------------------
 
