@@ -490,3 +490,20 @@ async def test_each_week_starts_at_f_whatever_had_the_focus_last_week():
         await pilot.pause()
         assert app.screen.query_one("#amount-field", Input).value == "12345"
         assert app.screen.query_one("#amount-top_kol", Input).value == "30,000"
+
+
+@h.sync
+async def test_the_header_and_the_palette_use_glyphs_every_monospace_font_has():
+    # a browser offline has no emoji font: Textual's ⭘ and 🔎 showed as empty boxes
+    from textual.command import SearchIcon
+    from textual.widgets._header import HeaderIcon
+
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.settle(pilot)
+        assert app.screen.query_one(HeaderIcon).icon == "≡"
+        await pilot.press("ctrl+p")
+        await h.settle(pilot)
+        assert app.screen.query_one(SearchIcon).icon == ">"
+        for glyph in "⭘🔎⏱":
+            assert glyph not in str(app.export_screenshot())

@@ -111,6 +111,17 @@ class FactApp(App[int]):
 
         return latest_save(self.saves_folder)
 
+    def action_command_palette(self) -> None:
+        """The command palette, with a prompt every font has (trainer.ui.widgets.header)."""
+        from textual.command import CommandPalette
+
+        from trainer.ui.widgets.header import plain_search_icon
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            palette = CommandPalette(id="--command-palette")
+            self.push_screen(palette)
+            palette.call_after_refresh(plain_search_icon, palette)
+
     def action_continue_game(self) -> None:
         """Open the latest save."""
         if self.workshop is not None:

@@ -10,9 +10,10 @@ from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from trainer.ui import messages as M
+from trainer.ui.widgets.header import Header
 
 REFRESH_SECONDS = 5.0
 PAGE_SECONDS = 8.0

@@ -683,7 +683,7 @@ WORKSHOP_NOT_HERE = "Not in a workshop: its games are the workshop's rounds, sav
 WORKSHOP_COACH_OFF = "The workshop turns coaching off for this session."
 CMD_ROUNDS = ("Rounds", "The workshop's rounds: pick the next one")
 
-TIMER_LEFT = "{title} · ⏱ {time} left"
+TIMER_LEFT = "{title} · {time} left"
 TIMER_SOON = "{seconds} seconds left to plan this week."
 TIMER_ENDED = "Time is up: week {turn} was played with the plan on screen."
 TIMER_ENDED_LAST = "Time is up: the plan on screen could not be played ({problem}), so week {turn} was played with the last plan that could."

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Markdown, Static
+from textual.widgets import Button, Footer, Markdown, Static
 from textual.content import Content
 
 from trainer.core.scenario import Scenario
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets import scenario_info as info
+from trainer.ui.widgets.header import Header
 
 
 class BriefingScreen(Screen):

@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.serving import FACILITATOR_CODE, PUBLIC_URL
+from trainer.ui.widgets.header import Header
 
 TITLE = "Facilitator console"
 COLUMNS = ("Name", "Round", "Week", "This week", "Time left")

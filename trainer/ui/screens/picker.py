@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Button, Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.content import Content
 
@@ -16,6 +16,7 @@ from trainer.core.library import entries
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets import scenario_info as info
+from trainer.ui.widgets.header import Header
 
 
 class PickerScreen(Screen):

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Digits, Footer, Header, Static
+from textual.widgets import Button, Digits, Footer, Static
 
 from trainer.core.engine import TurnReport
 from trainer.core.explain import changes, reasons
@@ -21,6 +21,7 @@ from trainer.core.scenario import POSITIONS, STRENGTHS
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets.reasons import changes_table, reasons_table
+from trainer.ui.widgets.header import Header
 
 UP, DOWN, SAME = "▲", "▼", "="
 WIDE = 110  # from this width the drivers and the tables sit side by side

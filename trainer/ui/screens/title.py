@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 from textual.content import Content
 
 from trainer.ui import messages as M
+from trainer.ui.widgets.header import Header
 
 TILES = ("field", "alliance", "campaign", "top_kol")
 

@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.content import Content
 
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
+from trainer.ui.widgets.header import Header
 
 
 NAME_TAKEN = ("Someone connected now is playing as {name}. If that is you in another tab, close it and "
