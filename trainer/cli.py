@@ -119,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("balance", help="play every reference player over many seeds; check the level's lessons")
     p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
     p.add_argument("--seeds", type=int, default=20, help="how many seeds (default 20)")
+    p.add_argument("--player", default="balanced", metavar="NAME",
+                   help="whose objective figures to show (default balanced; a variant such as balanced/no_field too)")
+    p.add_argument("--plan", action="store_true",
+                   help="also print that reference player's plan week by week on the level's seed")
     p.add_argument("--lessons", action="store_true",
                    help="prove the level's remove and exploit lessons against the optimum (re-optimises each; slow)")
     p.add_argument("--evaluations", type=int, default=6000,

@@ -614,7 +614,21 @@ def cmd_balance(args: argparse.Namespace) -> int:
         return 1
     if args.lessons:
         return cmd_lessons(args, scenario)
-    report = balance(scenario, seeds=args.seeds)
+    from trainer.core.balance import RANDOM_PLAYERS
+    from trainer.core.scenario import BOT_NAMES, PLAYER_VARIANTS
+
+    bot, _, variant = args.player.partition("/")
+    random_players = [f"random_{i + 1}" for i in range(RANDOM_PLAYERS)]
+    if (bot not in BOT_NAMES and args.player not in random_players) or (variant and variant not in PLAYER_VARIANTS):
+        print(f"--player {args.player!r} is not a reference player; known: {', '.join(BOT_NAMES)}, "
+              f"{', '.join(random_players)}, optionally with a variant after '/': {', '.join(PLAYER_VARIANTS)}",
+              file=sys.stderr)
+        return 1
+    if args.plan and args.player in random_players:
+        print("--plan prints a named reference player's plan; a random player's depends on its own seed",
+              file=sys.stderr)
+        return 1
+    report = balance(scenario, seeds=args.seeds, extra=(args.player,) if "/" in args.player else ())
     if args.json:
         print(json.dumps(report_json(report), indent=2, ensure_ascii=False))
         return 0 if report.passed else 1
@@ -625,6 +639,9 @@ def cmd_balance(args: argparse.Namespace) -> int:
         print(f"{name:<26} {s.mean('score'):>7.0f} {s.spread('score'):>6.0f} {s.mean('gmv'):>13,.0f} "
               f"{s.spread('gmv'):>11,.0f} {s.mean('gpm'):>7.1f} {s.mean('stars'):>5.2f} {s.share_with_stars(3):>5.0%}")
     print()
+    _print_objectives(report, args.player)
+    if args.plan:
+        _print_reference_plan(scenario, args.player)
     for flag in report.flags:
         print(f"FLAG   {flag}")
     for check in report.lessons:
@@ -642,6 +659,48 @@ def cmd_balance(args: argparse.Namespace) -> int:
     elif report.passed:
         print("passed")
     return 0 if report.passed else 1
+
+
+def _figure(x: float) -> str:
+    """A metric for the author's tables: whole above 100, two decimals below (ratings, GPM ratios)."""
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}"
+
+
+def _print_objectives(report, name: str) -> None:
+    """Each objective as one reference player met it, and which objective capped the stars."""
+    from trainer.core.balance import objective_figures
+
+    rows = objective_figures(report, name)
+    print(f"objectives, as {name} met them (mean over {len(report.seeds)} seeds):")
+    width = max(len(r.label) for r in rows)
+    lines = [" / ".join(_figure(t) for t in r.thresholds) for r in rows]
+    line_width = max(len(x) for x in lines)
+    print(f"  {'objective':<{width}} {'mean':>12}   {'stars at':<{line_width}} {'stars':>5}  capped the stars")
+    for r, line in zip(rows, lines):
+        print(f"  {r.label:<{width}} {_figure(r.mean):>12}   {line:<{line_width}} {r.stars:>5.2f}  "
+              f"on {r.capped} of {r.seeds} seeds")
+    print()
+
+
+def _print_reference_plan(scenario, name: str) -> None:
+    """A reference player's plan week by week on the level's seed, with what each week brought."""
+    from trainer.core.balance import reference_plan
+    from trainer.core.scoring import score
+
+    game = reference_plan(scenario, name)
+    print(f"{name}'s plan on seed {game.seed}, week by week (yuan; discount and commission in %):")
+    print(f"  {'week':>4} {'budget':>9} {'F':>8} {'A':>8} {'C':>8} {'T':>8} {'content':>8} {'brand':>8} "
+          f"{'product':>8} {'price':>8} {'disc':>5} {'comm':>5}  {'KOL':<16} {'GMV':>11} {'GPM':>7}")
+    for r in game.reports:
+        d = r.decision
+        commission = d.commission if d.commission is not None else scenario.creators.default_commission
+        kol = r.drivers.kol or "-"
+        print(f"  {r.turn:>4} {r.budget:>9,} {d.field:>8,} {d.alliance:>8,} {d.campaign:>8,} {d.top_kol:>8,} "
+              f"{d.content:>8,} {d.brand:>8,} {d.product:>8,} {d.price:>8,} {d.discount:>5g} {commission:>5g}  "
+              f"{kol:<16} {r.gmv:>11,.0f} {r.gpm:>7.1f}")
+    result = score(scenario, game.reports)
+    print(f"  score {result.score:,}, {result.stars} star(s)")
+    print()
 
 
 def cmd_solve(args: argparse.Namespace) -> int:

@@ -188,6 +188,30 @@ def test_balance_passes_shipped_levels_and_prints_lessons(capsys):
     assert code == 0 and data["passed"] and data["seeds"] == 2 and "balanced" in data["players"]
 
 
+def test_balance_shows_each_objective_what_capped_the_stars_and_a_plan_week_by_week(capsys):
+    from trainer.core.balance import reference_plan
+    from trainer.core.library import find
+
+    code, out, _ = run(capsys, "balance", "double11-festival", "--seeds", "3", "--player", "roi_greedy", "--plan")
+    assert code == 0
+    section = out[out.index("objectives, as roi_greedy met them (mean over 3 seeds):"):]
+    for objective in find("double11-festival")[0].objectives:
+        assert objective.label in section
+    # chasing ROI leaves profit short on this level: the profit objective caps the stars
+    profit = next(line for line in section.splitlines() if line.strip().startswith("Profit over"))
+    assert profit.endswith("on 3 of 3 seeds")
+    game = reference_plan(find("double11-festival")[0], "roi_greedy")
+    weeks = [line.split() for line in out[out.index("week by week"):].splitlines()[2:2 + game.scenario.turns]]
+    assert [int(w[0]) for w in weeks] == list(range(1, game.scenario.turns + 1))
+    assert [int(w[2].replace(",", "")) for w in weeks] == [r.decision.field for r in game.reports]
+    code, out, err = run(capsys, "balance", "tutorial", "--player", "nobody")
+    assert code == 1 and "not a reference player" in err and out == ""
+    code, _, _ = run(capsys, "balance", "tutorial", "--seeds", "2", "--player", "balanced/no_field")
+    assert code == 0
+    data = json.loads(run(capsys, "balance", "tutorial", "--seeds", "2", "--json")[1])
+    assert {o["label"] for o in data["objectives"]["balanced"]} == {"GMV over six weeks", "Store rating at the end"}
+
+
 def test_balance_fails_with_exit_1_when_a_lesson_fails(capsys, tmp_path):
     text = (ROOT / "scenarios" / "01-tutorial.toml").read_text()
     bad = tmp_path / "bad-lesson.toml"

@@ -154,12 +154,52 @@ def _record(stats: Stats, scenario: Scenario, game: Game) -> None:
     row = {"score": float(result.score), "stars": float(result.stars), "gmv": t.gmv, "net_gmv": t.net_gmv,
            "gpm": t.gpm, "profit": t.profit, "roi": t.roi, "fans": t.fans, "rating": t.rating,
            "awareness": t.awareness}
-    for key in _METRICS:
-        stats.values.setdefault(key, []).append(row[key])
+    for i, r in enumerate(result.objectives):
+        row[f"objective_{i}"] = r.value
+        row[f"objective_{i}_stars"] = float(r.stars)
+        # the objective that gave the fewest stars capped the game's stars (ties cap together)
+        row[f"objective_{i}_capped"] = 1.0 if r.stars == result.stars else 0.0
+    for key, value in row.items():
+        stats.values.setdefault(key, []).append(value)
 
 
-def balance(scenario: Scenario, seeds: int = 20, first_seed: int | None = None) -> BalanceReport:
-    """Play every reference player over `seeds` seeds (from the scenario's own) and judge."""
+@dataclass(slots=True, frozen=True)
+class ObjectiveFigures:
+    """One objective as a player met it over the seeds."""
+
+    label: str
+    metric: str
+    thresholds: tuple[float, ...]
+    mean: float
+    """The objective's metric, mean over the seeds."""
+    stars: float
+    """Stars on this objective, mean over the seeds."""
+    capped: int
+    """Seeds on which this objective gave the fewest stars: it capped the game's stars."""
+    seeds: int
+
+
+def objective_figures(report: BalanceReport, name: str) -> list[ObjectiveFigures]:
+    """Each objective as player `name` met it: the figures an author sets the stars from."""
+    s = report.players[name]
+    out = []
+    for i, o in enumerate(report.scenario.objectives):
+        out.append(ObjectiveFigures(o.label or o.metric, o.metric, tuple(o.stars), s.mean(f"objective_{i}"),
+                                    s.mean(f"objective_{i}_stars"), int(sum(s.values[f"objective_{i}_capped"])),
+                                    len(s.values["score"])))
+    return out
+
+
+def reference_plan(scenario: Scenario, name: str, seed: int | None = None) -> Game:
+    """Reference player `name` (a bot, or a bot with a variant) played on `seed`: its plan week
+    by week is in the game's reports."""
+    return play(Engine(scenario), player(name), scenario.seed if seed is None else seed)
+
+
+def balance(scenario: Scenario, seeds: int = 20, first_seed: int | None = None,
+            extra: tuple[str, ...] = ()) -> BalanceReport:
+    """Play every reference player over `seeds` seeds (from the scenario's own) and judge;
+    `extra` names variants (e.g. "balanced/no_field") to play beside them."""
     engine = Engine(scenario)
     start = scenario.seed if first_seed is None else first_seed
     seed_list = [start + i for i in range(seeds)]
@@ -167,7 +207,7 @@ def balance(scenario: Scenario, seeds: int = 20, first_seed: int | None = None) 
     for i in range(RANDOM_PLAYERS):
         bots[f"random_{i + 1}"] = random_bot(1000 + i)
     compared = [lesson for lesson in scenario.lessons if lesson.kind == "players"]
-    needed = {l.better for l in compared} | {l.worse for l in compared}
+    needed = {l.better for l in compared} | {l.worse for l in compared} | set(extra)
     for name in sorted(needed - set(bots)):
         bots[name] = player(name)
     stats = {name: Stats(name) for name in bots}
@@ -219,6 +259,12 @@ def report_json(report: BalanceReport) -> dict:
                 "three_star_share": round(s.share_with_stars(3), 3),
             }
             for name, s in report.players.items()
+        },
+        "objectives": {
+            name: [{"label": f.label, "metric": f.metric, "stars_at": list(f.thresholds), "mean": round(f.mean, 2),
+                    "stars_mean": round(f.stars, 2), "capped_seeds": f.capped}
+                   for f in objective_figures(report, name)]
+            for name in report.players
         },
         "flags": report.flags,
         "lessons": [
