@@ -231,6 +231,13 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         writer.writerows([{key: csv_cell(value) for key, value in row.items()} for row in rows])
         return 0
     print(safe(f"{workshop.title} ({workshop.id}): {len(entries)} game(s)"))
+    if not entries:
+        from trainer.core.workshop import workshop_saves
+
+        looked = ", ".join(str(workshop_saves(f, workshop)) for f in folders)
+        print(safe(f"No saves in {looked}. A workshop's games are saved in a folder named by its id "
+                   f"({workshop.id}) inside the saves folder `serve` was given: pass that saves folder, "
+                   f"or the {workshop.id} folder itself, with --saves-dir."))
     current = None
     for e in entries:
         if e.verified and e.scenario != current:
@@ -239,7 +246,8 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
             print(f"  {'rank':>4}  {'name':<24} {'turn':>4} {'score':>6} {'stars':<5} {'GMV':>13} {'GPM':>8}")
         if e.verified:
             rank = "…" if e.rank is None else e.rank  # unfinished: after the ranked games, unranked
-            print(f"  {rank:>4}  {_clean(e.name):<24} {e.turn:>4} {e.score:>6} {'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
+            points = "-" if e.turn == 0 else e.score  # no week played: no score to show yet
+            print(f"  {rank:>4}  {_clean(e.name):<24} {e.turn:>4} {points:>6} {'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
     unverified = [e for e in entries if not e.verified]
     if unverified:
         print("\nnot ranked (the save does not verify):")
@@ -323,20 +331,24 @@ def _print_game(game, as_json: bool) -> None:
 def cmd_saves(args: argparse.Namespace) -> int:
     """List the saves with their headline figures."""
     folder = saves_dir(args.saves_dir)
-    found = list_saves(folder)
+    found = list_saves(folder, workshops=True)
     if args.json:
         print(json.dumps([
             {"path": str(s.path), "player": s.player, "scenario": s.scenario, "turns_played": s.turn,
-             "gmv": s.gmv, "score": s.score, "updated": s.updated, "problem": s.problem}
+             "gmv": s.gmv, "score": s.score, "updated": s.updated, "problem": s.problem, "workshop": s.workshop}
             for s in found], indent=2, ensure_ascii=False))
         return 0
     if not found:
         print(f"No saves in {folder}.")
     for s in found:
+        # a save's place in the folder: its name, or workshop-folder/name for a workshop's games
+        where = str(s.path.relative_to(folder)) if s.path.is_relative_to(folder) else s.path.name
         if s.problem:
-            print(f"{s.path.name}: cannot be loaded: {s.problem}")
+            print(_clean(f"{where}: cannot be loaded: {s.problem}"))
         else:
-            print(f"{s.player:<20} {s.scenario:<20} turn {s.turn:>3}  GMV {s.gmv:>13,}  score {s.score:>5}  {s.updated}  {s.path.name}")
+            played_in = f"  workshop {s.workshop}" if s.workshop else ""
+            print(_clean(f"{s.player:<20} {s.scenario:<20} turn {s.turn:>3}  GMV {s.gmv:>13,}  score {s.score:>5}  "
+                         f"{s.updated}  {where}{played_in}"))
     return 0
 
 

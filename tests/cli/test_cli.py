@@ -268,6 +268,38 @@ def test_leaderboard_json_csv_and_text(capsys, tmp_path):
     assert code == 0 and "Ann" in out and "tutorial" in out
 
 
+def test_workshop_saves_are_listed_found_from_their_own_folder_and_an_empty_folder_says_where(capsys, tmp_path):
+    from trainer.core.bots import balanced
+    from trainer.core.engine import Engine
+    from trainer.core.saves import Autosave
+    from trainer.core.workshop import load_workshop, workshop_saves
+
+    example = ROOT / "workshops" / "example.toml"
+    workshop, scenarios = load_workshop(example)
+    folder = workshop_saves(tmp_path, workshop)
+    game = Engine(scenarios[0]).new_game(workshop.seed_for(0, scenarios[0]))
+    slot = Autosave.new(folder, "Ann", scenarios[0].id, workshop=workshop.id)
+    game.step(balanced(game))
+    slot.save(game)
+    Autosave.new(folder, "Bo", scenarios[0].id, workshop=workshop.id).save(
+        Engine(scenarios[0]).new_game(workshop.seed_for(0, scenarios[0])))  # joined, no week ended yet
+    # `saves` lists a workshop's games too, with the workshop they belong to
+    code, out, _ = run(capsys, "saves", "--saves-dir", str(tmp_path))
+    ann = next(line for line in out.splitlines() if line.startswith("Ann"))
+    assert code == 0 and f"{workshop.id}/{slot.path.name}" in ann and ann.endswith(f"workshop {workshop.id}")
+    data = json.loads(run(capsys, "saves", "--saves-dir", str(tmp_path), "--json")[1])
+    assert {d["player"]: d["workshop"] for d in data} == {"Ann": workshop.id, "Bo": workshop.id}
+    # the workshop's own folder, given to --saves-dir, is where its games are
+    code, out, _ = run(capsys, "leaderboard", "--workshop", str(example), "--saves-dir", str(folder))
+    assert code == 0 and "2 game(s)" in out
+    bo = next(line for line in out.splitlines() if " Bo " in line)
+    assert bo.split()[2:4] == ["0", "-"]  # no week played: no score shown
+    empty = tmp_path / "elsewhere"
+    empty.mkdir()
+    code, out, _ = run(capsys, "leaderboard", "--workshop", str(example), "--saves-dir", str(empty))
+    assert code == 0 and "0 game(s)" in out and f"No saves in {empty / workshop.id}" in out and "--saves-dir" in out
+
+
 def test_validate_recognises_workshop_files(capsys):
     code, out, _ = run(capsys, "validate", str(ROOT / "workshops" / "example.toml"))
     assert code == 0 and "workshop example" in out

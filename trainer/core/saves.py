@@ -438,14 +438,21 @@ class SaveSummary:
     updated: str
     problem: str | None = None
     """Why the file cannot be loaded, if it cannot."""
+    workshop: str | None = None
+    """The workshop the game was played in (its saves are in a folder of the workshop's id)."""
 
 
-def list_saves(folder: Path) -> list[SaveSummary]:
-    """Every save in `folder` (newest first); broken files are listed with their problem."""
+def list_saves(folder: Path, workshops: bool = False) -> list[SaveSummary]:
+    """Every save in `folder` (newest first); broken files are listed with their problem.
+    With `workshops`, the saves of workshops too (in a folder per workshop inside it)."""
     out: list[SaveSummary] = []
     if not folder.is_dir():
         return out
-    for path in folder.glob("*.toml"):
+    paths = list(folder.glob("*.toml"))
+    if workshops:
+        paths += [p for sub in sorted(folder.iterdir()) if sub.is_dir() and not sub.name.startswith(".")
+                  for p in sub.glob("*.toml")]
+    for path in paths:
         try:
             save, _ = read_save(path)
         except SaveError as exc:
@@ -456,7 +463,8 @@ def list_saves(folder: Path) -> list[SaveSummary]:
         total = last.total_gmv if last is not None and last.total_gmv is not None else sum(
             t.result.gmv for t in save.turns)
         out.append(SaveSummary(path, save.player, save.scenario, len(save.turns), total,
-                               save.turns[-1].result.score if save.turns else 0, save.updated))
+                               save.turns[-1].result.score if save.turns else 0, save.updated,
+                               workshop=save.workshop))
     out.sort(key=lambda s: (s.problem is None, s.updated), reverse=True)
     return out
 

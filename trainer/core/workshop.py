@@ -98,7 +98,11 @@ def load_workshop(path: str | Path) -> tuple[Workshop, list[Scenario]]:
 
 
 def workshop_saves(folder: Path, workshop: Workshop) -> Path:
-    """Where a workshop's saves go: <saves folder>/<workshop id>/."""
+    """Where a workshop's saves go: <saves folder>/<workshop id>/. A folder that is already
+    the workshop's own (named by its id, holding no folder of that name) is taken as it is:
+    a facilitator who points at `saves/ws` means the workshop's saves, not `saves/ws/ws`."""
+    if folder.name == workshop.id and not (folder / workshop.id).is_dir():
+        return folder
     return folder / workshop.id
 
 
