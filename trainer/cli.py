@@ -142,6 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="write a commented starter scenario")
     p.add_argument("id", metavar="ID")
     p.add_argument("--out", metavar="PATH", help="where to write it (default: ID.toml)")
+    p.add_argument("--category", default="snacks", help="what the brand sells (default snacks); KOLs of it fit")
+    p.add_argument("--weeks", type=int, default=8, help="how many weeks (default 8); the GMV stars scale with it")
+    p.add_argument("--events", metavar="WEEKS", default=None,
+                   help="the weeks of platform events, e.g. 4,7, or none (default: one, three quarters in)")
+    p.add_argument("--kols", type=int, default=1,
+                   help="KOLs on the roster, 0 to 3 (default 1): one that fits, an off-fit star, a niche voice")
     p.set_defaults(func="cmd_new")
 
     p = sub.add_parser("schema", help="print the JSON Schema of scenario files")

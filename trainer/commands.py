@@ -779,9 +779,44 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"the folder {path.parent} does not exist: create it first (mkdir -p {path.parent}); nothing was written",
               file=sys.stderr)
         return 1
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9 -]{0,29}", args.category):
+        print(f"--category {args.category!r}: a category is a word or two of letters, digits, spaces and - "
+              "(at most 30), e.g. tea, snacks or skin care", file=sys.stderr)
+        return 1
+    if not 8 <= args.weeks <= 52:
+        # measured: shorter, and chasing each week's ROI beats the FACT portfolio on the starter's
+        # market (the snowball has no time to pay); the tutorial shows a short level tuned by hand
+        print(f"--weeks {args.weeks}: the starter lasts 8 to 52 weeks; shorter, the recommender's snowball has "
+              "no time to pay and chasing each week's ROI wins (balance flags it). For a short level, start "
+              "from a copy of the tutorial instead", file=sys.stderr)
+        return 1
+    events = None
+    if args.events is not None:
+        try:
+            events = [] if args.events.strip() in ("", "none") else [int(w) for w in args.events.split(",")]
+        except ValueError:
+            print(f"--events {args.events!r}: give the weeks of the events as numbers, e.g. --events 4,7 "
+                  "(or none)", file=sys.stderr)
+            return 1
+        bad = [w for w in events if not 3 <= w <= args.weeks]
+        if bad or len(set(events)) != len(events):
+            print(f"--events {args.events!r}: each event needs its own week from 3 to {args.weeks} (an event in "
+                  "week 1 or 2 comes before a store can be built for it, and chasing ROI wins)", file=sys.stderr)
+            return 1
+    if not 0 <= args.kols <= 3:
+        print(f"--kols {args.kols}: the starter's roster has 0 to 3 KOLs", file=sys.stderr)
+        return 1
+    # the schema editors read, when this is a checkout that has it (an installed app: none)
+    schema_file = Path(__file__).resolve().parents[1] / "docs" / "scenario.schema.json"
+    schema = None
+    if schema_file.is_file():
+        import os
+
+        schema = Path(os.path.relpath(schema_file, path.parent.resolve())).as_posix()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)  # e.g. your levels folder, the first time
-        path.write_text(starter(args.id, str(path)), encoding="utf-8")
+        path.write_text(starter(args.id, str(path), category=args.category, weeks=args.weeks, events=events,
+                                kols=args.kols, schema=schema), encoding="utf-8")
     except OSError as exc:
         print(f"{path}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
         return 1

@@ -245,6 +245,53 @@ def test_new_writes_a_starter_that_validates_and_plays(capsys, tmp_path):
     assert code == 1 and "lower-case" in err
 
 
+@pytest.mark.parametrize("flags", [
+    [],
+    ["--category", "tea", "--weeks", "12", "--events", "5,10", "--kols", "3"],
+    ["--category", "skin care", "--weeks", "10", "--kols", "2"],
+    ["--weeks", "8", "--events", "none", "--kols", "0"],
+    ["--weeks", "10", "--events", "3,6,9", "--kols", "3"],
+    ["--weeks", "30", "--events", "5,15,25"],
+])
+def test_new_takes_category_weeks_events_and_kols_and_the_starter_passes_balance(capsys, tmp_path, flags):
+    from trainer.core.loading import load_scenario
+
+    folder = tmp_path / "levels"
+    folder.mkdir()
+    path = folder / "mine.toml"
+    code, _, err = run(capsys, "new", "mine", "--out", str(path), *flags)
+    assert code == 0, err
+    scenario = load_scenario(path)
+    given = dict(zip(flags[::2], flags[1::2]))
+    assert scenario.brand.category == given.get("--category", "snacks")
+    assert scenario.turns == int(given.get("--weeks", 8))
+    events = given.get("--events")
+    # no --events: one event three quarters of the way through
+    weeks = [] if events == "none" else [int(w) for w in events.split(",")] if events else [round(scenario.turns * 3 / 4)]
+    assert sorted(t for e in scenario.events for t in e.turns) == weeks
+    assert len(scenario.kols) == int(given.get("--kols", 1))
+    assert any(k.categories == [scenario.brand.category] for k in scenario.kols) == (len(scenario.kols) != 0)
+    code, out, _ = run(capsys, "balance", str(path), "--seeds", "6")
+    assert code == 0 and "FLAG" not in out and "passed" in out
+    # the #:schema line editors read points at the schema from wherever the file was written
+    schema = path.read_text().splitlines()[0].removeprefix("#:schema ")
+    assert (path.parent / schema).resolve() == (ROOT / "docs" / "scenario.schema.json").resolve()
+
+
+@pytest.mark.parametrize("flags, expected", [
+    (["--weeks", "5"], "the starter lasts 8 to 52 weeks"),
+    (["--events", "2,6"], "from 3 to 8"),
+    (["--events", "4,4"], "its own week"),
+    (["--events", "x"], "as numbers"),
+    (["--kols", "4"], "0 to 3 KOLs"),
+    (["--category", 'tea"]\n[market]'], "a word or two"),
+])
+def test_new_refuses_flags_it_cannot_make_a_sound_level_from(capsys, tmp_path, flags, expected):
+    path = tmp_path / "mine.toml"
+    code, out, err = run(capsys, "new", "mine", "--out", str(path), *flags)
+    assert code == 1 and expected in err and not path.exists()
+
+
 def test_leaderboard_json_csv_and_text(capsys, tmp_path):
     from trainer.core.bots import balanced
     from trainer.core.engine import Engine
