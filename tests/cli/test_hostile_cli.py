@@ -140,3 +140,26 @@ def test_simulate_warns_about_a_plan_that_does_little(tmp_path, capsys, plan, ex
     code, _, err = run(capsys, "simulate", "tutorial", "--plan", str(path))
     assert code == 0
     assert err.splitlines() == [f"{path}: {line}" for line in expected]
+
+
+def test_solve_refuses_a_negative_budget_of_plans(capsys):
+    from trainer.cli import main
+
+    assert main(["solve", "tutorial", "--evaluations", "-5"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "--evaluations must be at least 1 (got -5)"
+
+
+def test_a_second_file_with_a_shipped_id_is_listed_with_how_to_open_it(tmp_path, capsys, monkeypatch):
+    from trainer.cli import main
+    from trainer.core.library import scenarios_dir
+    from trainer.core.paths import SCENARIOS_ENV
+
+    copy = tmp_path / "mine.toml"
+    copy.write_text((scenarios_dir() / "01-tutorial.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv(SCENARIOS_ENV, str(tmp_path))
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    shipped = scenarios_dir() / "01-tutorial.toml"
+    assert (f"^ the id 'tutorial' opens {shipped}, which comes first; play this one by its path: "
+            f"fact-trainer play {copy}") in out

@@ -78,6 +78,21 @@ SCENARIO_CASES += [
 ]
 
 
+SCENARIO_CASES += [
+    # numbers the model cannot take, and rules a level can break without a crash
+    (MINIMAL.replace("[brand]", "[market]\nfield = { cpm = 1e-300 }\n[brand]"),
+     "s.toml:6: market.field.cpm: must be at least 5.0, got 1e-300"),
+    (MINIMAL.replace("[brand]", "[market]\nfield = { cpm = 0.01 }\n[brand]"),
+     "s.toml:6: market.field.cpm: must be at least 5.0, got 0.01"),
+    (MINIMAL.replace("budget = 50000", "budget = 1000000000000000"),
+     "s.toml:4: budget: must be between 0 and 1,000,000,000,000 yuan, got 1,000,000,000,000,000"),
+    (MINIMAL + '[[lessons]]\ntext = "x"\nbetter = "balanced"\nworse = "balanced"\n',
+     "s.toml:14: lessons[0].worse: better and worse are both 'balanced': a player cannot beat itself"),
+    (MINIMAL + '[[steps]]\nweek = 9\ntext = "late"\n',
+     "s.toml:12: steps[0].week: a step for week 9, but the game has only 4 weeks"),
+]
+
+
 @pytest.mark.parametrize("text, expected", SCENARIO_CASES)
 def test_hostile_level_is_refused_with_its_message(tmp_path, text, expected):
     path = tmp_path / "s.toml"
