@@ -188,7 +188,8 @@ class DebriefScreen(Screen):
                 "benchmark": M.gpm(s.market.gpm_benchmark),
                 "pool_first": M.times(values["pool_first"]), "pool_last": M.times(values["pool_last"]),
                 "fans_first": M.money(values["fans_first"]), "fans_last": M.money(values["fans_last"]),
-                "shares": ", ".join(f"{M.POSITION_LETTER[p]} {M.pct(values['share_' + p])}" for p in POSITIONS),
+                "shares": M.listing(M.DEBRIEF_SHARE.format(letter=M.POSITION_LETTER[p], share=M.pct(values["share_" + p]))
+                                    for p in POSITIONS),
                 "share_strengths": M.pct(values["share_strengths"]),
                 "refund_rate_max": M.pct(values["refund_rate_max"], 1), "rating_min": M.rating(values["rating_min"]),
                 "kol_fit_mean": M.ratio(values["kol_fit_mean"]),

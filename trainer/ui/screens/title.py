@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 from textual.content import Content
 
+from trainer import i18n
 from trainer.ui import messages as M
 
 TILES = ("field", "alliance", "campaign", "top_kol")
@@ -47,11 +48,26 @@ class TitleScreen(Screen):
                 yield Button(M.TITLE_LOAD, id="load", compact=True)
                 yield Button(M.TITLE_SCENARIOS, id="scenarios", compact=True)
                 yield Button(M.TITLE_HELP, id="help", compact=True)
+                if not self.app.language_fixed():
+                    yield Button(M.TITLE_LANGUAGE.format(name=i18n.LANGUAGES[self.next_language()]), id="language",
+                                 compact=True)
                 yield Button(M.TITLE_QUIT, id="quit", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#new", Button).focus()
+
+    @staticmethod
+    def next_language() -> str:
+        """The language the switch goes to: the next one the game speaks, after the one in force."""
+        codes = list(i18n.LANGUAGES)
+        return codes[(codes.index(i18n.language()) + 1) % len(codes)]
+
+    def language_changed(self) -> None:
+        """Rebuilt in a new language: the switch keeps the focus, Continue is looked for again."""
+        if self.query("#language"):
+            self.query_one("#language", Button).focus()
+        self.call_after_refresh(self.look_for_saves)
 
     def on_screen_resume(self) -> None:
         # after the first paint: the title shows at once, Continue a moment later
@@ -82,6 +98,9 @@ class TitleScreen(Screen):
             hint.update(Content(text))
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "language":
+            await self.app.switch_language(self.next_language())
+            return
         actions = {"new": "new_game", "continue": "continue_game", "load": "load_screen", "scenarios": "scenarios",
                    "help": "help", "quit": "quit"}
         action = actions.get(event.button.id or "")

@@ -98,10 +98,10 @@ class WorkshopScreen(Screen):
         scenarios = self.app.workshop_scenarios
         seeds = sorted({w.seed_for(i, s) for i, s in enumerate(scenarios)})
         on_off = {True: M.WORKSHOP_ON, False: M.WORKSHOP_OFF}
-        timer = M.WORKSHOP_TIMER_RULE.format(seconds=w.turn_timer) if w.turn_timer else ""
-        return M.WORKSHOP_RULES.format(seed=", ".join(map(str, seeds)), coach=on_off[w.coach],
-                                       marginal=on_off[w.marginal_returns],
-                                       key=M.WORKSHOP_KEY.get(w.answer_key, w.answer_key), timer=timer)
+        rules = M.WORKSHOP_RULES_TIMED if w.turn_timer else M.WORKSHOP_RULES
+        return rules.format(seed=", ".join(map(str, seeds)), coach=on_off[w.coach],
+                            marginal=on_off[w.marginal_returns],
+                            key=M.WORKSHOP_KEY.get(w.answer_key, w.answer_key), seconds=w.turn_timer)
 
     def on_mount(self) -> None:
         self.sub_title = self.app.workshop.title
