@@ -52,8 +52,6 @@ class FactApp(App[int]):
         super().__init__()
         self.lang_given = lang
         """The language the command line gave (--lang): it wins over the workshop's."""
-        if lang:
-            self.use_language(lang)
         self.start_scenario = scenario
         """The scenario given on the command line: New game starts it."""
         self.still = still
@@ -76,8 +74,6 @@ class FactApp(App[int]):
             from trainer.core.workshop import load_workshop
 
             self.workshop, self.workshop_scenarios = load_workshop(workshop)  # FileProblems: the caller says them
-            if self.workshop.language and not lang:
-                self.use_language(self.workshop.language)  # the room's language
             # the workshop screen is the default screen, whose CSS_PATH Textual does not load
             self.css_path.append(SCREENS_CSS)
         self.player = player
@@ -96,6 +92,9 @@ class FactApp(App[int]):
             self.animation_level = "none"
         if theme:
             self.theme = theme
+        language = lang or (self.workshop.language if self.workshop is not None else None)  # --lang, else the room's
+        if language:
+            self.use_language(language)
 
     # --- language -----------------------------------------------------------------
 
