@@ -85,6 +85,8 @@ class TitleScreen(Screen):
         show_worker_error(self, event, M.WORKER_SAVES)
 
     def _show_latest(self, latest) -> None:
+        if not self.query("#continue"):
+            return  # the screen is being built again (a language switch): the new one looks again
         button = self.query_one("#continue", Button)
         hint = self.query_one("#continue-hint", Static)
         if latest is None:
