@@ -389,6 +389,7 @@ REASON = {
     "fans": N_("Fans bought again: {fans} fans, kept {activity} active by the live room."),
     "saturation": N_("Diminishing returns on {position}: {spend} yuan bought less than the first yuan's rate."),
     "carryover": N_("{position} kept working from earlier weeks: {impressions} impressions carried over."),
+    "carryover_all": N_("Earlier weeks' spend kept working: {impressions} impressions carried over."),
     "event": N_("{event}: campaign reach {multiplier} in the event week."),
     "price_competition_up": N_("Price strength won shoppers in {event} (campaign conversion {factor})."),
     "price_competition_down": N_("Weak price strength lost shoppers in {event} (campaign conversion {factor})."),
@@ -454,7 +455,8 @@ def sentence(reason, scenario) -> str:
     if kind == "saturation":
         return _reason("saturation").format(position=position, spend=money(v["spend"]))
     if kind == "carryover":
-        return _reason("carryover").format(position=position, impressions=money(v["impressions"]))
+        key = "carryover" if reason.position else "carryover_all"
+        return _reason(key).format(position=position, impressions=money(v["impressions"]))
     if kind == "event":
         return _reason("event").format(event=v["event"], multiplier=times(v["multiplier"]))
     if kind == "price_competition":
