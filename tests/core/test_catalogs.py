@@ -41,6 +41,11 @@ def _catalog(language: str):
         return read_po(f, locale=language)
 
 
+def _forms(value) -> tuple:
+    """A message's text, or each of a plural's forms."""
+    return tuple(value) if isinstance(value, (tuple, list)) else (value,)
+
+
 def _fields(text: str) -> list[str]:
     """The placeholders of a template, with their conversion and format: {id!r}, {x:.1f}."""
     out = []
@@ -63,7 +68,7 @@ def test_a_catalog_for_each_language():
 def test_every_message_of_the_code_is_translated(language):
     catalog = _catalog(language)
     missing = [f"{where}: {msgid[:70]!r}" for msgid, where in EXTRACTED.items()
-               if catalog.get(msgid) is None or not catalog.get(msgid).string]
+               if catalog.get(msgid) is None or not all(_forms(catalog.get(msgid).string))]
     assert not missing, f"{language}: {len(missing)} messages not translated (make messages, then translate):\n" + \
         "\n".join(missing[:30])
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
@@ -74,9 +79,12 @@ def test_every_message_of_the_code_is_translated(language):
 def test_translations_keep_the_placeholders(language):
     wrong = []
     for m in _catalog(language):
-        if m.id and m.string:
-            if _fields(m.id) != _fields(m.string):  # (a stray brace raises ValueError here: a failure too)
-                wrong.append(f"{m.id[:60]!r}: {_fields(m.id)} -> {_fields(m.string)}")
+        if not m.id:
+            continue
+        expected = {tuple(_fields(i)) for i in _forms(m.id)}  # a plural's forms may differ in {n} only
+        for form in _forms(m.string):
+            if form and tuple(_fields(form)) not in expected:  # (a stray brace raises ValueError: a failure too)
+                wrong.append(f"{_forms(m.id)[0][:60]!r}: {_fields(_forms(m.id)[0])} -> {_fields(form)}")
     assert not wrong, f"{language}: placeholders differ:\n" + "\n".join(wrong)
 
 
@@ -88,7 +96,7 @@ def test_the_placeholder_check_catches_a_renamed_or_lost_placeholder():
 
 
 def test_chinese_uses_the_methods_terms():
-    zh = {m.id: m.string for m in _catalog("zh_CN") if m.id}
+    zh = {m.id: m.string for m in _catalog("zh_CN") if isinstance(m.id, str) and m.id}
     assert zh["Self-broadcast"] == "企业自播" and zh["Creator alliance"] == "达人矩阵"
     assert zh["Campaigns"] == "营销活动" and zh["Top KOLs"] == "头部KOL"
     assert [zh[s] for s in ("Content", "Brand", "Product", "Price")] == ["内容力", "品牌力", "产品力", "价格力"]

@@ -176,6 +176,7 @@ KEY_WHY = N_("Why")
 KEY_SCROLL = N_("Scroll")
 KEY_DEBRIEF = N_("Debrief")
 KEY_EXPORT = N_("Export")
+KEY_DOWNLOAD = N_("Download my debrief")
 
 # command palette
 CMD_NEW_GAME = (N_("New game"), N_("Start the first scenario (or the one given on the command line)"))
