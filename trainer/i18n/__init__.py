@@ -184,6 +184,41 @@ def translate(value):
     return value
 
 
+def _holds_text(value) -> bool:
+    if isinstance(value, Msg):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_text(v) for v in value.values())
+    if isinstance(value, tuple):
+        return any(_holds_text(v) for v in value)
+    return False
+
+
+def translated_when_read(namespace: dict):
+    """Make a module of marked constants (NAME = N_("…"), or dicts and tuples of them) a catalog
+    read in the language in force: the constants leave `namespace` for a table, and the
+    module's __getattr__ translates one when it is read. Returns (table, __getattr__, __dir__):
+
+        _TEXT, __getattr__, __dir__ = i18n.translated_when_read(globals())
+    """
+    table = {name: value for name, value in list(namespace.items()) if name.isupper() and _holds_text(value)}
+    for name in table:
+        del namespace[name]
+    module = namespace.get("__name__", "?")
+
+    def __getattr__(name: str):
+        try:
+            value = table[name]
+        except KeyError:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}") from None
+        return translate(value)
+
+    def __dir__() -> list[str]:
+        return sorted([*namespace, *table])
+
+    return table, __getattr__, __dir__
+
+
 def untranslate(text: str, language: str) -> str:
     """The English message (msgid) whose translation into `language` is `text`; `text` itself
     when no message translates to it (how a label built in one language is found in another)."""

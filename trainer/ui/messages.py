@@ -904,6 +904,36 @@ def help_markdown() -> str:
                          _m("HELP_KEYS")]) + "\n"
 
 
+def sentences(items) -> str:
+    """Whole sentences one after the other, as the language runs them on (a space in English)."""
+    out = ""
+    for item in items:
+        out = _m("SENTENCES").format(first=out, second=item) if out else item
+    return out
+
+
+def debrief_facts(facts: dict, scenario) -> list[str]:
+    """What a finished game showed (trainer.core.debrief.Debrief.facts), one sentence each:
+    the same for the debrief screen and the exported reports. The KOL's fit is left out when
+    no KOL was booked."""
+    if not facts:
+        return []
+    shares = listing(_m("DEBRIEF_SHARE").format(letter=POSITION_LETTER[p], share=pct(facts["share_" + p]))
+                     for p in ("field", "alliance", "campaign", "top_kol"))
+    shown = {
+        "gpm_first": gpm(facts["gpm_first"]), "gpm_last": gpm(facts["gpm_last"]),
+        "benchmark": gpm(scenario.market.gpm_benchmark),
+        "pool_first": times(facts["pool_first"]), "pool_last": times(facts["pool_last"]),
+        "fans_first": money(facts["fans_first"]), "fans_last": money(facts["fans_last"]),
+        "shares": shares, "share_strengths": pct(facts["share_strengths"]),
+        "refund_rate_max": pct(facts["refund_rate_max"], 1), "rating_min": rating(facts["rating_min"]),
+        "kol_fit_mean": ratio(facts["kol_fit_mean"]),
+        "awareness_first": level(facts["awareness_first"]), "awareness_last": level(facts["awareness_last"]),
+    }
+    return [text.format(**shown) for key, text in _m("DEBRIEF_FACTS")
+            if not (key == "kol" and facts["kol_fit_mean"] == 0)]
+
+
 def metric_value(metric: str, x: float) -> str:
     """An objective's metric, written as that metric is read."""
     if metric in ("gmv", "net_gmv", "profit", "fans"):
@@ -932,31 +962,6 @@ def weeks(turns: list[int]) -> str:
 # --- translated when read ---------------------------------------------------------------
 
 
-def _holds_text(value) -> bool:
-    if isinstance(value, Msg):
-        return True
-    if isinstance(value, dict):
-        return any(_holds_text(v) for v in value.values())
-    if isinstance(value, tuple):
-        return any(_holds_text(v) for v in value)
-    return False
-
-
 # Every constant above that holds marked messages leaves the module's namespace for _TEXT:
 # reading M.NAME goes through __getattr__, which translates it into the language in force.
-_TEXT = {name: value for name, value in list(globals().items()) if name.isupper() and _holds_text(value)}
-for _name in _TEXT:
-    del globals()[_name]
-del _name
-
-
-def __getattr__(name: str):
-    try:
-        value = _TEXT[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    return i18n.translate(value)
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_TEXT])
+_TEXT, __getattr__, __dir__ = i18n.translated_when_read(globals())
