@@ -224,3 +224,24 @@ def test_lang_on_the_command_line(tmp_path):
     assert "interest e-commerce" in run("--lang", "en", "--help").stdout
     bad = run("--lang", "fr", "list")
     assert bad.returncode == 2 and "zh" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_no_function_hides_gettext_behind_a_throwaway_variable():
+    """`x, _ = f()` in a function makes `_` local there: a later `_("…")` raises UnboundLocalError."""
+    import ast
+
+    conflicts = []
+    for path in sorted((ROOT / "trainer").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for func in ast.walk(tree):
+            if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            in_comprehension = {id(t) for c in ast.walk(func) if isinstance(c, ast.comprehension)
+                                for t in ast.walk(c.target)}
+            stores = any(isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)
+                         and id(n) not in in_comprehension for n in ast.walk(func))
+            calls = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+                        for n in ast.walk(func))
+            if stores and calls:
+                conflicts.append(f"{path.relative_to(ROOT)}:{func.lineno} {func.name}")
+    assert not conflicts, conflicts

@@ -267,3 +267,21 @@ def listing(items: list[str]) -> str:
     from babel.lists import format_list
 
     return format_list(list(items), locale=babel_locale()) if items else ""
+
+
+# --- columns ------------------------------------------------------------------------------
+
+
+def width(text: str) -> int:
+    """The columns `text` takes in a terminal (wcwidth): a Chinese character takes two."""
+    from wcwidth import wcswidth
+
+    cells = wcswidth(text)
+    return cells if cells >= 0 else len(text)  # a control character: counted as one, as the terminal shows it
+
+
+def pad(text: str, columns: int, right: bool = False) -> str:
+    """`text` padded with spaces to `columns` terminal columns (never cut): str.ljust counts
+    characters, which misaligns a column holding Chinese."""
+    space = " " * max(0, columns - width(text))
+    return space + text if right else text + space
