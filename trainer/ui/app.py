@@ -43,6 +43,9 @@ class FactApp(App[int]):
         Binding("f1", "help", M.KEY_HELP, id="help"),
         Binding("f4", "toggle_coaching", M.KEY_COACH, id="coaching", show=False),
         Binding("ctrl+q", "quit", M.KEY_QUIT, priority=True, id="quit"),
+        # Textual's own palette key, with its label in the game's language
+        Binding(App.COMMAND_PALETTE_BINDING, "command_palette", M.KEY_PALETTE, show=False, priority=True,
+                tooltip=M.PALETTE_TOOLTIP),
     ]
 
     def __init__(self, scenario: Scenario | None = None, *, still: bool = False, theme: str | None = None,
@@ -580,7 +583,17 @@ class FactApp(App[int]):
             yield SystemCommand(*M.CMD_END_TURN, end_turn)
         yield SystemCommand(*M.CMD_TITLE, self.action_title)
         yield from self.language_commands()
-        yield from super().get_system_commands(screen)
+        from trainer.i18n import gettext
+
+        for command in super().get_system_commands(screen):  # Textual's, in the game's language
+            yield command._replace(title=gettext(command.title), help=gettext(command.help))
+
+    def action_command_palette(self) -> None:
+        """The command palette, its search field in the game's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=M.PALETTE_PLACEHOLDER, id="--command-palette"))
 
 
 def create_app(scenario: Scenario | str | Path | None = None, *, still: bool = False,

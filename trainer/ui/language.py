@@ -35,10 +35,11 @@ def _game_classes() -> list[type[DOMNode]]:
 
 
 def _relabel(binding, old: str):
-    if not isinstance(binding, Binding) or not binding.description:
+    if not isinstance(binding, Binding):
         return binding
-    msgid = i18n.untranslate(binding.description, old)
-    return dataclasses.replace(binding, description=i18n.gettext(msgid))
+    again = {field: i18n.gettext(i18n.untranslate(text, old))
+             for field, text in (("description", binding.description), ("tooltip", binding.tooltip)) if text}
+    return dataclasses.replace(binding, **again)
 
 
 def relabel_bindings(old: str, nodes: Iterable[DOMNode] = ()) -> None:

@@ -177,6 +177,17 @@ KEY_SCROLL = N_("Scroll")
 KEY_DEBRIEF = N_("Debrief")
 KEY_EXPORT = N_("Export")
 KEY_DOWNLOAD = N_("Download my debrief")
+KEY_PALETTE = N_("palette")
+PALETTE_PLACEHOLDER = N_("Search for commands…")
+PALETTE_TOOLTIP = N_("Open the command palette")
+# Textual's own commands in the palette, as Textual words them (gettext finds them by these words)
+TEXTUAL_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"), N_("Maximize"),
+    N_("Maximize the focused widget"), N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 # command palette
 CMD_NEW_GAME = (N_("New game"), N_("Start the first scenario (or the one given on the command line)"))
