@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from trainer.core import paths
@@ -34,3 +36,21 @@ def own_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setattr(paths, "settings_dir", lambda: home / "config" / paths.APP)
     monkeypatch.delenv(paths.SCENARIOS_ENV, raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Every test starts in English whatever the machine's locale (here and in the subprocesses a
+    test starts); a test that switches the language is put back to English after it."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+    from trainer import i18n
+
+    if i18n.language() != i18n.DEFAULT:
+        language = sys.modules.get("trainer.ui.language")
+        if language is not None:
+            language.use_language(i18n.DEFAULT)  # the key labels on the classes too
+        else:
+            i18n.set_language(i18n.DEFAULT)

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from html import escape as e
 
-LABELS = {"field": "F · self-broadcast", "alliance": "A · creator alliance", "campaign": "C · platform campaigns",
-          "top_kol": "T · top KOLs", "content": "Content", "brand": "Brand", "product": "Product", "price": "Price"}
+from trainer import i18n
+from trainer.i18n import N_, _, ngettext
+
+LABELS = {"field": N_("F · self-broadcast"), "alliance": N_("A · creator alliance"),
+          "campaign": N_("C · platform campaigns"), "top_kol": N_("T · top KOLs"), "content": N_("Content"),
+          "brand": N_("Brand"), "product": N_("Product"), "price": N_("Price")}
+"""The labels of the money's split (marked for the catalogs: translated where they are shown)."""
 
 
 def _bars(rows: list[tuple[str, float, float | None]], unit: str = "%") -> str:
@@ -20,7 +25,7 @@ def _bars(rows: list[tuple[str, float, float | None]], unit: str = "%") -> str:
         out.append(f'<rect x="170" y="{y}" width="{300 * room:.1f}" height="9" fill="#3b82f6"/>')
         if key is not None:
             out.append(f'<rect x="170" y="{y + 10}" width="{300 * key:.1f}" height="9" fill="#f59e0b"/>')
-        text = f"{room:.0%}" + (f" / key {key:.0%}" if key is not None else "")
+        text = (_("{room} / key {key}").format(room=pct(room), key=pct(key)) if key is not None else pct(room))
         out.append(f'<text x="{175 + 300 * max(room, key or 0):.1f}" y="{y + 13}">{e(text)}</text>')
     out.append("</svg>")
     return "".join(out)
@@ -28,7 +33,7 @@ def _bars(rows: list[tuple[str, float, float | None]], unit: str = "%") -> str:
 
 def _histogram(scores: list[int]) -> str:
     if not scores:
-        return "<p>No finished game yet.</p>"
+        return f"<p>{e(_('No finished game yet.'))}</p>"
     buckets: dict[int, int] = {}
     for s in scores:
         buckets[s // 100 * 100] = buckets.get(s // 100 * 100, 0) + 1
@@ -47,32 +52,53 @@ def _histogram(scores: list[int]) -> str:
 
 
 def class_report_html(title: str, rounds) -> str:
-    """The whole class report as one HTML page."""
-    parts = [f"<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{e(title)}: class report"
+    """The whole class report as one HTML page, in the language in force."""
+    from trainer.ui import messages as M
+
+    heading = _("{title}: class report").format(title=title)
+    parts = [f"<!doctype html>\n<html lang=\"{lang()}\"><head><meta charset=\"utf-8\"><title>{e(heading)}"
              "</title><style>body{font-family:sans-serif;max-width:900px;margin:2em auto;padding:0 1em}"
              "table{border-collapse:collapse}td,th{padding:2px 8px;text-align:left}</style></head><body>",
-             f"<h1>{e(title)}: class report</h1>"]
+             f"<h1>{e(heading)}</h1>"]
     for r in rounds:
-        parts.append(f"<h2>{e(r.title)}</h2><p>{r.games} game(s), {r.finished} finished. "
-                     f"GPM of the room {r.gpm_mean:,.0f} against the benchmark {r.gpm_benchmark:,.0f}.</p>")
-        parts.append("<h3>Scores of finished games</h3>" + _histogram(r.scores))
+        games = ngettext("{games} game, {finished} finished.", "{games} games, {finished} finished.", r.games)
+        gpm = _("GPM of the room {room} against the benchmark {benchmark}.")
+        parts.append(f"<h2>{e(r.title)}</h2><p>{e(games.format(games=r.games, finished=r.finished))} "
+                     f"{e(gpm.format(room=M.money(r.gpm_mean), benchmark=M.money(r.gpm_benchmark)))}</p>")
+        parts.append(f"<h3>{e(_('Scores of finished games'))}</h3>" + _histogram(r.scores))
         if r.stars:
-            parts.append("<p>Stars: " + ", ".join(f"{k}★: {v}" for k, v in sorted(r.stars.items(), reverse=True))
-                         + "</p>")
+            stars = M.listing(_("{stars}: {count}").format(stars=f"{k}★", count=v)
+                              for k, v in sorted(r.stars.items(), reverse=True))
+            parts.append(f"<p>{e(_('Stars: {stars}').format(stars=stars))}</p>")
         key = r.key_split
-        parts.append("<h3>Where the money went: the room" + (" (blue) and the answer key (orange)" if key else "")
-                     + "</h3>")
-        parts.append(_bars([(LABELS[k], r.room_split.get(k, 0.0), key[k] if key else None)
+        where = (_("Where the money went: the room (blue) and the answer key (orange)") if key
+                 else _("Where the money went: the room"))
+        parts.append(f"<h3>{e(where)}</h3>")
+        parts.append(_bars([(_(LABELS[k]), r.room_split.get(k, 0.0), key[k] if key else None)
                             for k in ("field", "alliance", "campaign", "top_kol")]))
-        parts.append(_bars([(LABELS[k], r.room_split.get(k, 0.0), key[k] if key else None)
+        parts.append(_bars([(_(LABELS[k]), r.room_split.get(k, 0.0), key[k] if key else None)
                             for k in ("content", "brand", "product", "price")]))
         if r.triggers:
-            parts.append("<h3>Commonest coach tips</h3><ul>" + "".join(f"<li>{e(t)}: {n} week(s)</li>"
-                                                                     for t, n in r.triggers) + "</ul>")
+            tip = lambda t, n: ngettext("{tip}: {weeks} week", "{tip}: {weeks} weeks", n).format(tip=t, weeks=n)  # noqa: E731
+            parts.append(f"<h3>{e(_('Commonest coach tips'))}</h3><ul>"
+                         + "".join(f"<li>{e(tip(t, n))}</li>" for t, n in r.triggers) + "</ul>")
         if r.best_weeks:
-            for label, weeks in (("Best weeks", r.best_weeks), ("Worst weeks", r.worst_weeks)):
-                parts.append(f"<h3>{label}</h3><table><tr><th>Participant</th><th>Week</th><th>GMV</th></tr>"
-                             + "".join(f"<tr><td>{e(n)}</td><td>{w}</td><td>{g:,.0f}</td></tr>" for n, w, g in weeks)
+            head = "".join(f"<th>{e(h)}</th>" for h in (_("Participant"), _("Week"), _("GMV")))
+            for label, weeks in ((_("Best weeks"), r.best_weeks), (_("Worst weeks"), r.worst_weeks)):
+                parts.append(f"<h3>{e(label)}</h3><table><tr>{head}</tr>"
+                             + "".join(f"<tr><td>{e(n)}</td><td>{w}</td><td>{e(M.money(g))}</td></tr>"
+                                       for n, w, g in weeks)
                              + "</table>")
     parts.append("</body></html>\n")
     return "".join(parts)
+
+
+def lang() -> str:
+    """The page's language tag (html lang): zh-CN or en."""
+    return i18n.language().replace("_", "-")
+
+
+def pct(x: float) -> str:
+    from trainer.ui import messages as M
+
+    return M.pct(x)

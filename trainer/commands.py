@@ -20,6 +20,7 @@ from trainer.core.loading import FileProblems, load_plan, load_scenario
 from trainer.core.plan import PlanError
 from trainer.core.saves import SaveError, list_saves, load_game, save_game, saves_dir
 from trainer.core.schema import scenario_schema
+from trainer.i18n import N_, _, ngettext, pad
 
 
 PROBLEMS_SHOWN = 20
@@ -35,8 +36,12 @@ def _print_problems(problems, stream=None) -> None:
     rest = problems[PROBLEMS_SHOWN:]
     if rest:
         kinds = {getattr(p, "message", str(p)) for p in rest}
-        same = " of the same kind" if len(kinds) == 1 else ""
-        print(f"...and {len(rest):,} more problem{'' if len(rest) == 1 else 's'}{same}", file=stream or sys.stderr)
+        if len(kinds) == 1:
+            more = ngettext("...and {count} more problem of the same kind", "...and {count} more problems of the same kind",
+                            len(rest))
+        else:
+            more = ngettext("...and {count} more problem", "...and {count} more problems", len(rest))
+        print(more.format(count=f"{len(rest):,}"), file=stream or sys.stderr)
 
 
 def _scenario(name: str):
@@ -69,9 +74,9 @@ def _workshop(path: str):
 
 
 ORIGIN_HEADINGS = {
-    "shipped": "Shipped levels",
-    "user": "Your levels",
-    "env": "Levels from $FACT_TRAINER_SCENARIOS",
+    "shipped": N_("Shipped levels ({folder}):"),
+    "user": N_("Your levels ({folder}):"),
+    "env": N_("Levels from $FACT_TRAINER_SCENARIOS ({folder}):"),
 }
 
 
@@ -79,6 +84,15 @@ def _plain(text: object) -> str:
     """Text from a file or a path, safe to print: control characters become U+FFFD."""
     return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cf", "Cs") and ch != "\u200d" else ch
                    for ch in str(text))
+
+
+def _difficulty(key: str) -> str:
+    """A difficulty as the game names it (Tutorial, 教学…), lower-case in English as `list` prints it."""
+    from trainer import i18n
+    from trainer.ui import messages as M
+
+    name = M.DIFFICULTY.get(key, key)
+    return key if i18n.language() == "en" else name
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -99,24 +113,26 @@ def cmd_list(args: argparse.Namespace) -> int:
         for origin, folder in sources():
             here = [e for e in valid if e.origin == origin and e.path.parent == folder]
             if origin == "env" or here or origin == "shipped":
-                print(f"{ORIGIN_HEADINGS[origin]} ({_plain(folder)}):")
+                print(_(ORIGIN_HEADINGS[origin]).format(folder=_plain(folder)))
             elif origin == "user":
-                print(f"{ORIGIN_HEADINGS[origin]} ({_plain(folder)}): none yet; put scenario files there "
-                      "(fact-trainer new ID --out FOLDER/ID.toml writes a starter)")
+                print(_("Your levels ({folder}): none yet; put scenario files there (fact-trainer new ID --out "
+                        "FOLDER/ID.toml writes a starter)").format(folder=_plain(folder)))
                 continue
             if not here:
-                print("  none")
+                print(_("  none"))
             for e in here:
                 s = e.scenario
                 budget = f"{s.budget:,}" if isinstance(s.budget, int) else f"{min(s.budgets):,}-{max(s.budgets):,}"
-                print(f"  {s.id:<24} {s.turns:>3} turns  budget {budget:>17} yuan/turn  {s.difficulty:<8}  "
-                      f"{_plain(s.title)}")
+                print(_("  {id} {turns} turns  budget {budget} yuan/turn  {difficulty}  {title}").format(
+                    id=pad(s.id, 24), turns=pad(str(s.turns), 3, right=True), budget=pad(budget, 17, right=True),
+                    difficulty=pad(_difficulty(s.difficulty), 8), title=_plain(s.title)))
                 if e.shadowed_by is not None:
-                    print(f"    ^ the id {s.id!r} opens {_plain(e.shadowed_by)}, which comes first; "
-                          f"play this one by its path: fact-trainer play {_plain(e.path)}")
+                    print(_("    ^ the id {id!r} opens {other}, which comes first; play this one by its path: "
+                            "fact-trainer play {path}").format(id=s.id, other=_plain(e.shadowed_by),
+                                                                path=_plain(e.path)))
     broken = [e for e in found if e.scenario is None]
     for e in broken:
-        print(f"skipped {_plain(e.path)}: it does not validate (run fact-trainer validate {_plain(e.path)})",
+        print(_("skipped {path}: it does not validate (run fact-trainer validate {path})").format(path=_plain(e.path)),
               file=sys.stderr)
     return 0
 
@@ -129,27 +145,29 @@ def cmd_where(args: argparse.Namespace) -> int:
     root = paths.checkout_root()
     saves = saves_dir(args.saves_dir)
     if args.saves_dir:
-        saves_note = "from --saves-dir"
+        saves_note = _("from --saves-dir")
     elif os.environ.get(paths.SAVES_ENV):
-        saves_note = f"from ${paths.SAVES_ENV}"
+        saves_note = _("from ${name}").format(name=paths.SAVES_ENV)
     else:
-        saves_note = "the checkout's saves/" if root is not None else "in your user data folder"
+        saves_note = _("the checkout's saves/") if root is not None else _("in your user data folder")
     rows = [
-        ("saves", "saves", saves, saves_note),
-        ("reports", "reports", reports_dir(saves), "debriefs written by `report` and the game"),
-        ("user_levels", "your levels", paths.user_levels_dir(), "your own scenario files; `list` shows them"),
+        ("saves", _("saves"), saves, saves_note),
+        ("reports", _("reports"), reports_dir(saves), _("debriefs written by `report` and the game")),
+        ("user_levels", _("your levels"), paths.user_levels_dir(), _("your own scenario files; `list` shows them")),
     ]
-    rows += [("env_levels", "more levels", folder, f"from ${paths.SCENARIOS_ENV}") for folder in paths.env_levels_dirs()]
+    rows += [("env_levels", _("more levels"), folder, _("from ${name}").format(name=paths.SCENARIOS_ENV))
+             for folder in paths.env_levels_dirs()]
     rows += [
-        ("shipped_levels", "shipped levels", paths.shipped_levels_dir(), "come with the game"),
-        ("shipped_plans", "shipped plans", paths.shipped_plans_dir(), "a plan for each: simulate ID --plan FILE"),
-        ("example_workshop", "example workshop", paths.example_workshop(), "copy it to make your own"),
-        ("settings", "settings", paths.settings_dir(), "nothing is kept there yet"),
+        ("shipped_levels", _("shipped levels"), paths.shipped_levels_dir(), _("come with the game")),
+        ("shipped_plans", _("shipped plans"), paths.shipped_plans_dir(), _("a plan for each: simulate ID --plan FILE")),
+        ("example_workshop", _("example workshop"), paths.example_workshop(), _("copy it to make your own")),
+        ("settings", _("settings"), paths.settings_dir(),
+         _("settings.toml: the language you chose (the title screen's switch)")),
     ]
     if args.json:
         data = {"running_from": "checkout" if root is not None else "installed",
                 "checkout": str(root) if root is not None else None}
-        for key, _, path, note in rows:
+        for key, _label, path, note in rows:
             if key == "env_levels":
                 data.setdefault(key, []).append(str(path))
             else:
@@ -158,14 +176,16 @@ def cmd_where(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     if root is not None:
-        print(f"Running from the checkout at {_plain(root)}.")
+        print(_("Running from the checkout at {root}.").format(root=_plain(root)))
     else:
-        print("Running as an installed program.")
-    width = max(len(label) for _, label, _, _ in rows) + 1
-    for _, label, path, note in rows:
-        exists = "" if path.exists() else " (not created yet)"
-        print(f"{label + ':':<{width}} {_plain(path)}{exists}")
-        print(f"{'':<{width}} {note}")
+        print(_("Running as an installed program."))
+    from trainer.i18n import width as cells
+
+    width = max(cells(label) for _key, label, _path, _note in rows) + 1
+    for _key, label, path, note in rows:
+        shown = _plain(path) if path.exists() else _("{path} (not created yet)").format(path=_plain(path))
+        print(f"{pad(_('{label}:').format(label=label), width)} {shown}")
+        print(f"{pad('', width)} {note}")
     return 0
 
 
@@ -177,7 +197,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = False
     for name in args.paths:
         try:
-            data, _ = read_toml(Path(name))
+            data, _lines = read_toml(Path(name))
             if looks_like_workshop(data):
                 workshop, scenarios = load_workshop(name)
                 print(f"{name}: ok (workshop {workshop.id}, {len(scenarios)} scenario(s))")
@@ -230,29 +250,33 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         writer.writeheader()
         writer.writerows([{key: csv_cell(value) for key, value in row.items()} for row in rows])
         return 0
-    print(safe(f"{workshop.title} ({workshop.id}): {len(entries)} game(s)"))
+    games = ngettext("{title} ({id}): {count} game", "{title} ({id}): {count} games", len(entries))
+    print(safe(games.format(title=workshop.title, id=workshop.id, count=len(entries))))
     if not entries:
         from trainer.core.workshop import workshop_saves
 
         looked = ", ".join(str(workshop_saves(f, workshop)) for f in folders)
-        print(safe(f"No saves in {looked}. A workshop's games are saved in a folder named by its id "
-                   f"({workshop.id}) inside the saves folder `serve` was given: pass that saves folder, "
-                   f"or the {workshop.id} folder itself, with --saves-dir."))
+        print(safe(_("No saves in {looked}. A workshop's games are saved in a folder named by its id ({id}) inside "
+                     "the saves folder `serve` was given: pass that saves folder, or the {id} folder itself, with "
+                     "--saves-dir.").format(looked=looked, id=workshop.id)))
     current = None
     for e in entries:
         if e.verified and e.scenario != current:
             current = e.scenario
             print(safe(f"\n{current}"))
-            print(f"  {'rank':>4}  {'name':<24} {'turn':>4} {'score':>6} {'stars':<5} {'GMV':>13} {'GPM':>8}")
+            print(f"  {pad(_('rank'), 4, right=True)}  {pad(_('name'), 24)} {pad(_('turn'), 4, right=True)} "
+                  f"{pad(_('score'), 6, right=True)} {pad(_('stars'), 5)} {pad('GMV', 13, right=True)} "
+                  f"{pad('GPM', 8, right=True)}")
         if e.verified:
-            rank = "…" if e.rank is None else e.rank  # unfinished: after the ranked games, unranked
+            rank = "…" if e.rank is None else str(e.rank)  # unfinished: after the ranked games, unranked
             points = "-" if e.turn == 0 else e.score  # no week played: no score to show yet
-            print(f"  {rank:>4}  {_clean(e.name):<24} {e.turn:>4} {points:>6} {'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
+            print(f"  {pad(rank, 4, right=True)}  {pad(_clean(e.name), 24)} {e.turn:>4} {points:>6} "
+                  f"{'*' * e.stars:<5} {e.gmv:>13,.0f} {e.gpm:>8.1f}")
     unverified = [e for e in entries if not e.verified]
     if unverified:
-        print("\nnot ranked (the save does not verify):")
+        print("\n" + _("not ranked (the save does not verify):"))
         for e in unverified:
-            print(f"  {_clean(e.name):<24} {e.path.name}: {e.problem}")
+            print(f"  {pad(_clean(e.name), 24)} {e.path.name}: {e.problem}")
     return 0
 
 
@@ -264,34 +288,36 @@ def plan_warnings(scenario, decisions) -> list[str]:
     warnings = []
     spent = [sum(getattr(d, k) for k in (*POSITIONS, *STRENGTHS)) for d in decisions]
     if not any(spent):
-        warnings.append("the plan spends nothing in any week: the game plays with no money on F, A, C or T")
+        warnings.append(_("the plan spends nothing in any week: the game plays with no money on F, A, C or T"))
     kol_weeks = [i + 1 for i, d in enumerate(decisions) if d.kol and not d.top_kol]
     if kol_weeks:
         weeks = ", ".join(str(w) for w in kol_weeks)
-        warnings.append(f"the plan names a KOL but gives top_kol no money in week{'s' if len(kol_weeks) > 1 else ''} "
-                        f"{weeks}: nobody is booked")
+        warnings.append(ngettext("the plan names a KOL but gives top_kol no money in week {weeks}: nobody is booked",
+                                 "the plan names a KOL but gives top_kol no money in weeks {weeks}: nobody is booked",
+                                 len(kol_weeks)).format(weeks=weeks))
     under = [(i + 1, scenario.budget_of(i + 1) - s) for i, s in enumerate(spent) if any(spent)
              and s < scenario.budget_of(i + 1)]
     if under:
-        total = sum(left for _, left in under)
-        warnings.append(f"{len(under)} of {len(decisions)} weeks spend under the budget "
-                        f"({total:,} yuan unspent in all; first: week {under[0][0]}, {under[0][1]:,} left)")
+        total = sum(left for _week, left in under)
+        warnings.append(_("{count} of {weeks} weeks spend under the budget ({total} yuan unspent in all; first: week "
+                          "{first}, {left} left)").format(count=len(under), weeks=len(decisions), total=f"{total:,}",
+                                                          first=under[0][0], left=f"{under[0][1]:,}"))
     return warnings
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     """Play a whole game headless from a plan file."""
     try:
-        scenario, _ = find(args.scenario)
+        scenario, _path = find(args.scenario)
         decisions = load_plan(args.plan, scenario)
     except FileProblems as exc:
         _print_problems(exc.problems)
         return 1
     for warning in plan_warnings(scenario, decisions):
-        print(f"{args.plan}: warning: {warning}", file=sys.stderr)
+        print(_("{path}: warning: {warning}").format(path=args.plan, warning=warning), file=sys.stderr)
     seed = scenario.seed if args.seed is None else args.seed
     if seed < 0:
-        print(f"--seed: must be 0 or more, got {seed:,}", file=sys.stderr)
+        print(_("--seed: must be 0 or more, got {seed}").format(seed=f"{seed:,}"), file=sys.stderr)
         return 1
     player = args.player
     if args.save:
@@ -299,12 +325,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
         folder = Path(args.save).parent
         if not folder.is_dir():
-            print(f"--save: the folder {safe(folder)} does not exist; create it first (mkdir -p {safe(folder)})",
-                  file=sys.stderr)
+            print(_("--save: the folder {folder} does not exist; create it first (mkdir -p {folder})").format(
+                folder=safe(folder)), file=sys.stderr)
             return 1
         player, note = typed_name(player)
         if note:
-            print(f"--player: {note}", file=sys.stderr)
+            print(_("--player: {note}").format(note=note), file=sys.stderr)
     game = Engine(scenario).new_game(seed)
     try:
         game.play(decisions)
@@ -339,16 +365,17 @@ def cmd_saves(args: argparse.Namespace) -> int:
             for s in found], indent=2, ensure_ascii=False))
         return 0
     if not found:
-        print(f"No saves in {folder}.")
+        print(_("No saves in {folder}.").format(folder=folder))
     for s in found:
         # a save's place in the folder: its name, or workshop-folder/name for a workshop's games
         where = str(s.path.relative_to(folder)) if s.path.is_relative_to(folder) else s.path.name
         if s.problem:
-            print(_clean(f"{where}: cannot be loaded: {s.problem}"))
+            print(_clean(_("{name}: cannot be loaded: {problem}").format(name=where, problem=s.problem)))
         else:
-            played_in = f"  workshop {s.workshop}" if s.workshop else ""
-            print(_clean(f"{s.player:<20} {s.scenario:<20} turn {s.turn:>3}  GMV {s.gmv:>13,}  score {s.score:>5}  "
-                         f"{s.updated}  {where}{played_in}"))
+            played_in = _("  workshop {id}").format(id=s.workshop) if s.workshop else ""
+            print(_clean(_("{player} {scenario} turn {turn}  GMV {gmv}  score {score}  {updated}  {file}").format(
+                player=pad(s.player, 20), scenario=pad(s.scenario, 20), turn=f"{s.turn:>3}", gmv=f"{s.gmv:>13,}",
+                score=f"{s.score:>5}", updated=s.updated, file=where) + played_in))
     return 0
 
 
@@ -358,7 +385,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     if not loaded.verified:
-        print(f"{args.save}: does not verify ({loaded.status}):", file=sys.stderr)
+        print(_("{path}: does not verify ({status}):").format(path=args.save, status=loaded.status), file=sys.stderr)
         for problem in loaded.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
@@ -369,11 +396,14 @@ def cmd_replay(args: argparse.Namespace) -> int:
 def game_table(game) -> str:
     """A whole game as a readable table, one line per turn, then the score."""
     data = reporting.game_json(game)
-    lines = [f"{game.scenario.title} ({game.scenario.id}), seed {game.seed}", ""]
-    head = (f"{'turn':>4} {'spend':>9} {'GMV':>11} {'GPM':>7} {'ROI':>6} {'net GMV':>11} {'profit':>11}"
-            f" {'F GMV':>10} {'A GMV':>10} {'C GMV':>10} {'T GMV':>10} {'pool':>5} {'fans':>8} {'rating':>6}")
+    lines = [_("{title} ({id}), seed {seed}").format(title=game.scenario.title, id=game.scenario.id, seed=game.seed),
+             ""]
+    widths = (4, 9, 11, 7, 6, 11, 11, 10, 10, 10, 10, 5, 8, 6)
+    names = (_("turn"), _("spend"), "GMV", "GPM", "ROI", _("net GMV"), _("profit"), "F GMV", "A GMV", "C GMV",
+             "T GMV", _("pool"), _("fans"), _("rating"))
+    head = " ".join(pad(n, w, right=True) for n, w in zip(names, widths))
     lines.append(head)
-    lines.append("-" * len(head))
+    lines.append("-" * sum(w + 1 for w in widths[:-1]) + "-" * widths[-1])
     for t in data["turns"]:
         ch = t["channels"]
         lines.append(
@@ -383,8 +413,9 @@ def game_table(game) -> str:
             + (f"  {t['event']}" if t["event"] else "")
         )
     total = data["total"]
-    lines += ["", f"Total GMV {total['gmv']:,} yuan, GPM {total['gpm']:.1f}, net GMV {total['net_gmv']:,}, "
-              f"profit {total['profit']:,}", f"Score {total['score']}, stars {total['stars']}/3"]
+    lines += ["", _("Total GMV {gmv} yuan, GPM {gpm}, net GMV {net}, profit {profit}").format(
+        gmv=f"{total['gmv']:,}", gpm=f"{total['gpm']:.1f}", net=f"{total['net_gmv']:,}", profit=f"{total['profit']:,}"),
+        _("Score {score}, stars {stars}/3").format(score=total["score"], stars=total["stars"])]
     for o in total["objectives"]:
         value = f"{o['value']:,.0f}" if o["metric"] in ("gmv", "net_gmv", "profit", "fans") else f"{o['value']:,.2f}"
         lines.append(f"  {'*' * o['stars']:<3} {o['label']}: {value}")
@@ -438,8 +469,9 @@ def _export_workshop(workshop, scenarios, folders, entries, folder: Path) -> int
     except SaveError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"wrote {folder / 'leaderboard.csv'}, {folder / 'turns.csv'} ({len(turns)} turns), the class report "
-          f"{folder / 'class.html'} and {written} debrief(s) in {folder / 'debriefs'}")
+    print(_("wrote {board}, {turns} ({count} turns), the class report {report} and {written} debrief(s) in "
+            "{folder}").format(board=folder / "leaderboard.csv", turns=folder / "turns.csv", count=len(turns),
+                               report=folder / "class.html", written=written, folder=folder / "debriefs"))
     return 0
 
 
@@ -451,11 +483,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     if not loaded.game.reports:
-        print(f"{args.save}: no week has been played yet: nothing to report", file=sys.stderr)
+        print(_("{path}: no week has been played yet: nothing to report").format(path=args.save), file=sys.stderr)
         return 1
     if not loaded.verified:
-        print(f"note: {args.save} does not verify ({loaded.status}); the report shows the replayed game",
-              file=sys.stderr)
+        print(_("note: {path} does not verify ({status}); the report shows the replayed game").format(
+            path=args.save, status=loaded.status), file=sys.stderr)
     folder = Path(args.out) if args.out else reports_dir(saves_dir(args.saves_dir))
     written = []
     for fmt in args.format:
@@ -466,7 +498,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             return 1
     for path in written:
-        print(f"wrote {path}")
+        print(_("wrote {path}").format(path=path))
     return 0
 
 
@@ -516,23 +548,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     loaded = _workshop(args.workshop)
     if loaded is None:
         return 1
-    workshop, _ = loaded
+    workshop, _scenarios = loaded
     try:
         from textual_serve.server import Server
     except ImportError:  # pragma: no cover - a dependency of the project
-        print("textual-serve is not installed: run make play once to set up", file=sys.stderr)
+        print(_("textual-serve is not installed: run make play once to set up"), file=sys.stderr)
         return 1
     taken = port_taken(args.host, args.port)
     if taken is not None:
-        print(f"fact-trainer serve: {taken}", file=sys.stderr)
+        print(_("fact-trainer serve: {problem}").format(problem=taken), file=sys.stderr)
         return 2
     folder = saves_dir(args.saves_dir)
     public = args.host not in LOOPBACK
     if public:
-        print(f"warning: serving to the network on {args.host}:{args.port}: anyone who can reach this machine "
-              "can open the game.", file=sys.stderr)
+        print(_("warning: serving to the network on {host}:{port}: anyone who can reach this machine can open the "
+                "game.").format(host=args.host, port=args.port), file=sys.stderr)
         if workshop.access_code is None:
-            print("warning: the workshop has no access_code; set one in the workshop file to keep strangers out.",
+            print(_("warning: the workshop has no access_code; set one in the workshop file to keep strangers out."),
                   file=sys.stderr)
     url = args.public_url or f"http://{_lan_address() if args.host in ('0.0.0.0', '::') else args.host}:{args.port}"
     os.environ[SERVED_BY] = str(os.getpid())  # the game processes end with this one
@@ -548,17 +580,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="fact-trainer-serve-") as temp:
         server = Server(serve_command(args.workshop, folder), host=args.host, port=args.port,
                         title=workshop.title, public_url=url, templates_path=offline_templates(Path(temp)))
-        print(f"{workshop.title}: participants open {url} in a browser; saves go to {folder / workshop.id}")
-        print(f"facilitator console: open {url} and type {console_code} as the name "
-              f"({'from the workshop file' if workshop.facilitator_code else 'made for this run'}; "
-              "keep it to yourself)", flush=True)
+        print(_("{title}: participants open {url} in a browser; saves go to {folder}").format(
+            title=workshop.title, url=url, folder=folder / workshop.id))
+        console = (_("facilitator console: open {url} and type {code} as the name (from the workshop file; keep it "
+                     "to yourself)") if workshop.facilitator_code else
+                   _("facilitator console: open {url} and type {code} as the name (made for this run; keep it to "
+                     "yourself)"))
+        print(console.format(url=url, code=console_code), flush=True)
         try:
             server.serve()
         except KeyboardInterrupt:
             pass
         except OSError as exc:  # the port was taken between the check and now
-            print(f"fact-trainer serve: cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); "
-                  "choose another with --port", file=sys.stderr)
+            print(_("fact-trainer serve: cannot listen on {host}:{port} ({reason}); choose another with --port").format(
+                host=args.host, port=args.port, reason=exc.strerror or exc), file=sys.stderr)
             return 2
     return 0
 
@@ -765,19 +800,20 @@ def cmd_new(args: argparse.Namespace) -> int:
     from trainer.core.starter import starter
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", args.id):
-        print(f"{args.id!r}: an id holds lower-case letters, digits, - and _ (starting with a letter or digit)",
-              file=sys.stderr)
+        print(_("{id!r}: an id holds lower-case letters, digits, - and _ (starting with a letter or digit)").format(
+            id=args.id), file=sys.stderr)
         return 1
     path = Path(args.out) if args.out else Path(f"{args.id}.toml")
     if path.exists():
-        print(f"{path} already exists: choose another id or --out PATH (nothing was written)", file=sys.stderr)
+        print(_("{path} already exists: choose another id or --out PATH (nothing was written)").format(path=path),
+              file=sys.stderr)
         return 1
     from trainer.core import paths
 
     # your levels folder is created the first time; any other missing folder is likely a typo
     if not path.parent.is_dir() and path.parent.resolve() != paths.user_levels_dir().resolve():
-        print(f"the folder {path.parent} does not exist: create it first (mkdir -p {path.parent}); nothing was written",
-              file=sys.stderr)
+        print(_("the folder {folder} does not exist: create it first (mkdir -p {folder}); nothing was written").format(
+            folder=path.parent), file=sys.stderr)
         return 1
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9 -]{0,29}", args.category):
         print(f"--category {args.category!r}: a category is a word or two of letters, digits, spaces and - "
@@ -818,9 +854,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         path.write_text(starter(args.id, str(path), category=args.category, weeks=args.weeks, events=events,
                                 kols=args.kols, schema=schema), encoding="utf-8")
     except OSError as exc:
-        print(f"{path}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
+        print(_("{path}: cannot be written ({reason})").format(path=path, reason=exc.strerror or exc), file=sys.stderr)
         return 1
-    print(f"wrote {path}: check it with fact-trainer validate {path}")
+    print(_("wrote {path}: check it with fact-trainer validate {path}").format(path=path))
     return 0
 
 

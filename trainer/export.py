@@ -23,6 +23,7 @@ from trainer.core.report import game_json
 from trainer.core.saves import safe_name, write_atomic_text
 from trainer.core.scenario import POSITIONS, STRENGTHS
 from trainer.core.text import safe
+from trainer import i18n
 from trainer import report_text as T
 from trainer.ui import messages as M
 
@@ -87,9 +88,10 @@ def to_csv(game: Game) -> str:
     rows = [{key: csv_cell(value) for key, value in row.items()} for row in csv_rows(game)]
     out = io.StringIO()
     if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(out, lineterminator="\n")
+        headers = T.CSV_COLUMNS
+        writer.writerow([csv_cell(headers.get(key, key)) for key in rows[0]])  # the language's headers
+        writer.writerows([list(row.values()) for row in rows])
     return out.getvalue()
 
 
@@ -136,7 +138,7 @@ def _blocks(review: Debrief, player: str) -> list[tuple[str, object]]:
             rank=review.rank, of=len(review.benchmarks) + 1)),
         ("table", ([*T.REPORT_COMPARED_COLUMNS],
                    [[player, str(result.score), M.stars(result.stars), M.money(t.gmv), M.gpm(t.gpm)]] +
-                   [[T.REPORT_PLAYER.get(b.name, b.name), str(b.score), M.stars(b.stars), M.money(b.gmv), M.gpm(b.gpm)]
+                   [[M.DEBRIEF_PLAYER.get(b.name, b.name), str(b.score), M.stars(b.stars), M.money(b.gmv), M.gpm(b.gpm)]
                     for b in review.benchmarks])),
     ]
     for heading, swings in ((T.REPORT_BEST, review.best_turns), (T.REPORT_WORST, review.worst_turns)):
@@ -145,25 +147,16 @@ def _blocks(review: Debrief, player: str) -> list[tuple[str, object]]:
         blocks.append(("heading", heading))
         items = []
         for s in swings:
-            why = " ".join(M.change_sentence(x) for x in s.changes)
+            why = M.sentences(M.change_sentence(x) for x in s.changes)
             items.append(T.REPORT_SWING.format(turn=s.turn, gmv=M.money(s.gmv), change=M.signed_money(s.change), why=why))
         blocks.append(("list", items))
-    f = review.facts
     blocks.append(("heading", T.REPORT_LESSONS))
     lessons = list(sc.teaches) + [lesson.text for lesson in sc.lessons]
     if lessons:
         blocks.append(("list", lessons))
-    if f:
-        shares = ", ".join(f"{M.POSITION_LETTER[p]} {M.pct(f['share_' + p])}" for p in POSITIONS)
-        blocks.append(("list", [
-            T.REPORT_FACT_GPM.format(first=M.gpm(f["gpm_first"]), last=M.gpm(f["gpm_last"]),
-                                     benchmark=M.gpm(sc.market.gpm_benchmark)),
-            T.REPORT_FACT_POOL.format(first=M.times(f["pool_first"]), last=M.times(f["pool_last"])),
-            T.REPORT_FACT_FANS.format(first=M.money(f["fans_first"]), last=M.money(f["fans_last"])),
-            T.REPORT_FACT_SHARES.format(shares=shares, strengths=M.pct(f["share_strengths"])),
-            T.REPORT_FACT_QUALITY.format(refunds=M.pct(f["refund_rate_max"], 1), rating=M.rating(f["rating_min"])),
-            T.REPORT_FACT_AWARENESS.format(first=M.level(f["awareness_first"]), last=M.level(f["awareness_last"])),
-        ]))
+    facts = M.debrief_facts(review.facts, sc)  # the same sentences as the debrief screen's
+    if facts:
+        blocks.append(("list", facts))
     blocks.append(("heading", T.REPORT_WEEKS))
     rows = []
     for r in game.reports:
@@ -223,7 +216,7 @@ def to_html(review: Debrief, player: str) -> str:
             body.append("<table><thead><tr>" + "".join(f"<th>{e(str(h))}</th>" for h in head) + "</tr></thead><tbody>"
                         + "".join("<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in r) + "</tr>" for r in rows)
                         + "</tbody></table>")
-    return (f"<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{e(title)}</title>"
+    return (f"<!doctype html>\n<html lang=\"{i18n.language().replace('_', '-')}\"><head><meta charset=\"utf-8\"><title>{e(title)}</title>"
             f"<style>{_CSS}</style></head>\n<body>\n" + "\n".join(body) + "\n</body></html>\n")
 
 

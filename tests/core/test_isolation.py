@@ -36,3 +36,19 @@ def test_cli_headless_commands_import_no_ui():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "UI:\n" in out.stderr or out.stderr.strip().endswith("UI:")
+
+
+PRESENTATION_MODULES = ["trainer.i18n", "trainer.settings", "trainer.ui.messages", "trainer.report_text", "trainer.export"]
+
+
+@pytest.mark.parametrize("module", PRESENTATION_MODULES)
+def test_presentation_layer_imports_no_ui(module):
+    """The catalogs, the numbers per locale and the sentences serve the screens, the exported
+    reports and the command line alike: no textual, no rich."""
+    code = (
+        f"import sys, {module}\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"{module} imports {out.stdout.strip()}"

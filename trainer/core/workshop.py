@@ -49,6 +49,9 @@ class Workshop(Model):
     """The code of the facilitator's console (left out: `serve` makes one and prints it)."""
     attempts: Literal["latest", "best"] = "latest"
     """Which of a participant's games of a round the leaderboard ranks: the latest or the best."""
+    language: Literal["zh", "zh_CN", "en"] | None = None
+    """The room's language: "zh" (简体中文) or "en" (English) for every participant's screens;
+    left out, each participant's own (their setting, else their system's)."""
 
     @model_validator(mode="after")
     def _seeds(self) -> Workshop:

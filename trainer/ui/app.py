@@ -43,13 +43,18 @@ class FactApp(App[int]):
         Binding("f1", "help", M.KEY_HELP, id="help"),
         Binding("f4", "toggle_coaching", M.KEY_COACH, id="coaching", show=False),
         Binding("ctrl+q", "quit", M.KEY_QUIT, priority=True, id="quit"),
+        # Textual's own palette key, with its label in the game's language
+        Binding(App.COMMAND_PALETTE_BINDING, "command_palette", M.KEY_PALETTE, show=False, priority=True,
+                tooltip=M.PALETTE_TOOLTIP),
     ]
 
     def __init__(self, scenario: Scenario | None = None, *, still: bool = False, theme: str | None = None,
                  load: str | Path | None = None, seed: int | None = None, saves_dir: str | Path | None = None,
                  workshop: str | Path | None = None, player: str | None = None, watch: bool = False,
-                 scenario_path: str | Path | None = None):
+                 scenario_path: str | Path | None = None, lang: str | None = None):
         super().__init__()
+        self.lang_given = lang
+        """The language the command line gave (--lang): it wins over the workshop's."""
         self.start_scenario = scenario
         """The scenario given on the command line: New game starts it."""
         self.still = still
@@ -90,6 +95,76 @@ class FactApp(App[int]):
             self.animation_level = "none"
         if theme:
             self.theme = theme
+        language = lang or (self.workshop.language if self.workshop is not None else None)  # --lang, else the room's
+        if language:
+            self.use_language(language)
+
+    # --- language -----------------------------------------------------------------
+
+    def use_language(self, code: str) -> str:
+        """Speak `code` from now on: the catalogs, the key labels, the app's title. Screens
+        built afterwards are in it (switch_language rebuilds the ones on screen)."""
+        from trainer.ui.language import use_language
+
+        code = use_language(code, [self, *self.screen_stack])
+        self.title = M.APP_TITLE
+        if self.workshop is None:
+            self.sub_title = M.APP_SUBTITLE
+        self.refresh_bindings()
+        return code
+
+    def language_fixed(self) -> bool:
+        """Whether the language is the workshop's (its file fixes the room's language)."""
+        return self.workshop is not None and bool(self.workshop.language)
+
+    async def switch_language(self, code: str) -> None:
+        """The player's switch (title screen, command palette): speak `code`, keep it for the next
+        runs, and rebuild the screens on show in it (a game goes on at its current week)."""
+        from trainer import i18n
+
+        if self.language_fixed():
+            self.notify(M.LANGUAGE_FIXED.format(name=i18n.LANGUAGES[i18n.language()]))
+            return
+        code = self.use_language(code)
+        from trainer.settings import SettingsError, save_language
+
+        try:
+            save_language(code)
+            message, severity = M.LANGUAGE_NOW.format(name=i18n.LANGUAGES[code]), "information"
+        except SettingsError as exc:
+            message, severity = M.LANGUAGE_NOT_KEPT.format(name=i18n.LANGUAGES[code], problem=exc), "warning"
+        # the screens on show were built in the old language: build them again
+        self._reset_to()
+        if self.is_screen_installed("results"):
+            self.uninstall_screen("results")
+        self._results = None
+        await self.screen_stack[0].recompose()
+        changed = getattr(self.screen_stack[0], "language_changed", None)
+        if changed is not None:
+            changed()
+        if self.session is not None:
+            if self.session.game.finished:
+                from trainer.ui.screens.end import EndScreen
+
+                self.push_screen(EndScreen())
+            else:
+                from trainer.ui.screens.planning import PlanningScreen
+
+                self.push_screen(PlanningScreen())
+        self.notify(message, severity=severity, markup=False, timeout=8)
+
+    def language_commands(self) -> Iterable[SystemCommand]:
+        """The palette's commands: one per other language the game speaks."""
+        from trainer import i18n
+
+        if self.language_fixed():
+            return
+        for code, name in i18n.LANGUAGES.items():
+            if code != i18n.language():
+                title, help_text = M.CMD_LANGUAGE
+                yield SystemCommand(title.format(name=name), help_text.format(name=name),
+                                    lambda code=code: self.run_worker(self.switch_language(code), exclusive=True,
+                                                                      group="language"))
 
     # --- saves --------------------------------------------------------------------
 
@@ -518,7 +593,18 @@ class FactApp(App[int]):
         if end_turn is not None:
             yield SystemCommand(*M.CMD_END_TURN, end_turn)
         yield SystemCommand(*M.CMD_TITLE, self.action_title)
-        yield from super().get_system_commands(screen)
+        yield from self.language_commands()
+        from trainer.i18n import gettext
+
+        for command in super().get_system_commands(screen):  # Textual's, in the game's language
+            yield command._replace(title=gettext(command.title), help=gettext(command.help))
+
+    def action_command_palette(self) -> None:
+        """The command palette, its search field in the game's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=M.PALETTE_PLACEHOLDER, id="--command-palette"))
 
 
 def create_app(scenario: Scenario | str | Path | None = None, *, still: bool = False,
@@ -528,7 +614,8 @@ def create_app(scenario: Scenario | str | Path | None = None, *, still: bool = F
     `scenario` is a Scenario, or an id or path to find (trainer.core.loading.FileProblems
     when it cannot be found or does not validate). `still` turns off the cursor blink
     and animations, for stable snapshots. `theme` names a Textual theme. `options` are
-    the play options of the command line: load, seed, saves_dir, workshop, player, watch.
+    the play options of the command line: load, seed, saves_dir, workshop, player, watch,
+    lang (the language, as --lang gives it).
     """
     if isinstance(scenario, (str, Path)):
         from trainer.core.library import find
@@ -541,7 +628,7 @@ def create_app(scenario: Scenario | str | Path | None = None, *, still: bool = F
 
 def run(scenario: str | Path | None = None, *, load: str | Path | None = None, seed: int | None = None,
         saves_dir: str | Path | None = None, workshop: str | Path | None = None, player: str | None = None,
-        watch: bool = False) -> int:
+        watch: bool = False, lang: str | None = None) -> int:
     """Play in the terminal; the exit status (1 when the scenario cannot be loaded).
 
     `load` opens a save at once; `seed` sets the market seed of new games; `saves_dir`
@@ -550,7 +637,7 @@ def run(scenario: str | Path | None = None, *, load: str | Path | None = None, s
     the participant joins it, then plays its scenarios on its seeds (1 when it cannot be
     loaded).
     """
-    options = dict(load=load, seed=seed, saves_dir=saves_dir, workshop=workshop, player=player, watch=watch)
+    options = dict(load=load, seed=seed, saves_dir=saves_dir, workshop=workshop, player=player, watch=watch, lang=lang)
     if scenario is not None or workshop is not None:
         from trainer.core.loading import FileProblems
 

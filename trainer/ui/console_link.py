@@ -7,8 +7,9 @@ from __future__ import annotations
 import os
 
 from trainer.core.console import Control, Presence, read_control, remove_presence, write_presence
+from trainer.i18n import N_, _
 
-FROM_FACILITATOR = "From the facilitator"
+FROM_FACILITATOR = N_("From the facilitator")
 TICK_SECONDS = 1.0
 
 
@@ -47,7 +48,7 @@ def attach(app) -> None:
         if control.message_id > seen["message"]:
             seen["message"] = control.message_id
             if control.message and not getattr(app, "is_facilitator", False):
-                app.notify(control.message, title=FROM_FACILITATOR, timeout=30, markup=False)
+                app.notify(control.message, title=_(FROM_FACILITATOR), timeout=30, markup=False)
         _timer(app, control, seen)
         write_presence(folder, presence_of(app))
 

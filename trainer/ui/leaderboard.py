@@ -18,7 +18,6 @@ from trainer.ui.widgets.header import Header
 REFRESH_SECONDS = 5.0
 PAGE_SECONDS = 8.0
 """Seconds each page of a long board stays on the projector before the next one shows."""
-STATUS = "ranked: {games} · still playing: {playing} · not verified: {unverified}"
 RANKED_WIDTHS = (2, 16, 18, 4, 5, 4, 9, 5)  # 79 columns with the padding: fits 80
 UNVERIFIED_WIDTHS = (16, 18, 5, 200)
 
@@ -124,11 +123,13 @@ class LeaderboardApp(App[int]):
         count = sum(1 for e in entries if e.verified)
         playing = sum(1 for e in entries if e.verified and e.rank is None)
         # no server path on the projector: the folders are the facilitator's business
-        status = STATUS.format(games=count - playing, playing=playing, unverified=len(entries) - count)
-        if not self.still:
+        figures = {"games": count - playing, "playing": playing, "unverified": len(entries) - count}
+        if self.still:
+            status = M.LB_STATUS.format(**figures)
+        else:
             from datetime import datetime
 
-            status += M.LB_UPDATED.format(time=datetime.now().strftime("%H:%M:%S"))
+            status = M.LB_STATUS_UPDATED.format(time=datetime.now().strftime("%H:%M:%S"), **figures)
         self.query_one("#lb-status", Static).update(Text(status))
         self.query_one("#lb-unverified-title").display = len(entries) > count
         unverified.display = len(entries) > count

@@ -17,26 +17,47 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from trainer.i18n import N_, _, ngettext
 from trainer.serving import FACILITATOR_CODE, PUBLIC_URL
 from trainer.ui.widgets.header import Header
+from trainer.ui import messages as M
 
-TITLE = "Facilitator console"
-COLUMNS = ("Name", "Round", "Week", "This week", "Time left")
-AT_GATE = "at the gate"
-PLANNING = "planning"
-SUBMITTED = "ended ✓"
-FINISHED = "round finished"
-STATUS = "connected: {n} · at the gate: {gate} · week ended, results on screen: {done}"
-KEY_SHOWN = "answer key: revealed to the room"
-KEY_HIDDEN = "answer key: hidden (k reveals it)"
-LOCKED = "locked"
-OPEN = "open"
-TIMER_PAUSED = "timer: paused for everyone (p runs it again)"
-TIMER_RUNS = "timer: running (p pauses, e +1 min, x ends the week's time)"
-MESSAGE_SENT = "Sent to every participant: {text}"
-DEBRIEF_TITLE = "Class debrief"
-DEBRIEF_READING = "Reading every game (and searching for the answer key's plan)…"
-ROUND_LOCKED = "Round {n} is locked by the facilitator: wait for them to open it."
+TITLE = N_("Facilitator console")
+COLUMNS = (N_("Name"), N_("Round"), N_("Week"), N_("This week"), N_("Time left"))
+AT_GATE = N_("at the gate")
+PLANNING = N_("planning")
+SUBMITTED = N_("ended ✓")
+FINISHED = N_("round finished")
+STATUS = N_("connected: {n} · at the gate: {gate} · week ended, results on screen: {done}")
+KEY_SHOWN = N_("answer key: revealed to the room")
+KEY_HIDDEN = N_("answer key: hidden (k reveals it)")
+LOCKED = N_("locked")
+OPEN = N_("open")
+TIMER_PAUSED = N_("timer: paused for everyone (p runs it again)")
+TIMER_RUNS = N_("timer: running (p pauses, e +1 min, x ends the week's time)")
+MESSAGE_SENT = N_("Sent to every participant: {text}")
+DEBRIEF_TITLE = N_("Class debrief")
+DEBRIEF_READING = N_("Reading every game (and searching for the answer key's plan)…")
+ROUND_LOCKED = N_("Round {n} is locked by the facilitator: wait for them to open it.")
+
+
+JOIN = N_("Join:")
+CODE = N_("Code:")
+NO_ADDRESS = N_("the address the facilitator gives")
+MESSAGE_PLACEHOLDER = N_("a message to everyone (Enter sends)")
+ROUND_STATE = N_("{n}. {title} · {state}")
+CD_SCORES = N_("Scores: best {best}, median {median}, lowest {lowest}")
+CD_STARS = N_("Stars: {stars}")
+CD_STAR_COUNT = N_("{stars}: {count}")
+CD_GPM = N_("GPM: room {room} against the benchmark {benchmark}")
+CD_ROOM = N_("Room")
+CD_KEY = N_("Answer key")
+CD_KEY_HIDDEN = N_("Answer key (k reveals)")
+CD_TIPS = N_("Commonest coach tips: {tips}")
+CD_TIP = N_("{tip} ({count})")
+CD_BEST = N_("Best weeks: {weeks}")
+CD_WORST = N_("Worst weeks: {weeks}")
+CD_WEEK = N_("{name}, week {week}: {gmv}")
 
 
 def facilitator_code(workshop) -> str | None:
@@ -59,13 +80,13 @@ class ConsoleScreen(Screen):
     #fc-key { height: auto; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("l", "lock", "Lock/open round"),
-        Binding("k", "reveal", "Answer key"),
-        Binding("d", "debrief", "Class debrief"),
-        Binding("m", "message", "Message"),
-        Binding("p", "pause", "Pause timer"),
-        Binding("e", "extend", "+1 min"),
-        Binding("x", "end_time", "End time"),
+        Binding("l", "lock", _("Lock/open round")),
+        Binding("k", "reveal", _("Answer key")),
+        Binding("d", "debrief", _("Class debrief")),
+        Binding("m", "message", _("Message")),
+        Binding("p", "pause", _("Pause timer")),
+        Binding("e", "extend", _("+1 min")),
+        Binding("x", "end_time", _("End time")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -77,25 +98,25 @@ class ConsoleScreen(Screen):
             with Vertical(id="fc-side"):
                 yield OptionList(id="fc-rounds")
                 yield Static("", id="fc-key")
-                yield Input(placeholder="a message to everyone (Enter sends)", id="fc-message", max_length=200)
+                yield Input(placeholder=_(MESSAGE_PLACEHOLDER), id="fc-message", max_length=200)
         yield Footer()
 
     def _join(self) -> Text:
         url = os.environ.get(PUBLIC_URL, "")
         code = self.app.workshop.access_code
         text = Text(justify="center")
-        text.append("Join: ", style="bold")
-        text.append(url or "the address the facilitator gives", style="bold reverse")
+        text.append(_(JOIN) + " ", style="bold")
+        text.append(url or _(NO_ADDRESS), style="bold reverse")
         if code:
-            text.append("    Code: ", style="bold")
+            text.append("    " + _(CODE) + " ", style="bold")
             text.append(f" {code} ", style="bold reverse")
         return text
 
     def on_mount(self) -> None:
-        self.sub_title = TITLE
+        self.sub_title = _(TITLE)
         table = self.query_one("#fc-people", DataTable)
         for label in COLUMNS:
-            table.add_column(label)
+            table.add_column(_(label))
         self.refresh_view()
         self.set_interval(1.0, self.refresh_view)
         self.query_one("#fc-people").focus()
@@ -110,26 +131,26 @@ class ConsoleScreen(Screen):
         table.clear()
         for p in people:
             if p.name is None:
-                row = (Text(AT_GATE, style="italic"), "", "", "", "")
+                row = (Text(_(AT_GATE), style="italic"), "", "", "", "")
             else:
                 n, title = titles.get(p.round, (None, ""))
-                state = FINISHED if p.finished else SUBMITTED if p.submitted else PLANNING if p.round else ""
+                state = _(FINISHED) if p.finished else _(SUBMITTED) if p.submitted else _(PLANNING) if p.round else ""
                 left = "" if p.left is None else f"{int(p.left) // 60}:{int(p.left) % 60:02d}"
                 row = (Text(p.name), Text(f"{n}. {title}" if n else ""), str(p.week or ""), state, left)
             table.add_row(*row, height=None)
         gate = sum(1 for p in people if p.name is None)
         done = sum(1 for p in people if p.submitted)
-        self.query_one("#fc-status", Static).update(Text(STATUS.format(n=len(people), gate=gate, done=done)))
+        self.query_one("#fc-status", Static).update(Text(_(STATUS).format(n=len(people), gate=gate, done=done)))
         control = read_control(folder)
         rounds = self.query_one("#fc-rounds", OptionList)
         keep = rounds.highlighted
         rounds.clear_options()
         for i, s in enumerate(self.app.workshop_scenarios):
-            state = LOCKED if s.id in control.locked else OPEN
-            rounds.add_option(Option(Text(f"{i + 1}. {s.title} · {state}"), id=s.id))
+            state = _(LOCKED) if s.id in control.locked else _(OPEN)
+            rounds.add_option(Option(Text(_(ROUND_STATE).format(n=i + 1, title=s.title, state=state)), id=s.id))
         rounds.highlighted = keep if keep is not None else 0
         self.query_one("#fc-key", Static).update(
-            (KEY_SHOWN if control.answer_key else KEY_HIDDEN) + "\n" + (TIMER_PAUSED if control.paused else TIMER_RUNS))
+            (_(KEY_SHOWN) if control.answer_key else _(KEY_HIDDEN)) + "\n" + (_(TIMER_PAUSED) if control.paused else _(TIMER_RUNS)))
 
     def _change(self, change) -> None:
         from trainer.core.console import read_control, write_control
@@ -197,7 +218,7 @@ class ConsoleScreen(Screen):
             return
         broadcast(self.app.saves_folder, text)
         event.input.value = ""
-        self.notify(MESSAGE_SENT.format(text=text), markup=False)
+        self.notify(_(MESSAGE_SENT).format(text=text), markup=False)
         self.query_one("#fc-people").focus()
 
     def action_debrief(self) -> None:
@@ -207,7 +228,7 @@ class ConsoleScreen(Screen):
 class ClassDebriefScreen(Screen):
     """The room's rounds at a glance, to project."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", M.KEY_BACK)]
     DEFAULT_CSS = """
     #cd-body { padding: 0 1; }
     """
@@ -215,11 +236,11 @@ class ClassDebriefScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="cd-body"):
-            yield Static(DEBRIEF_READING, id="cd-text")
+            yield Static(_(DEBRIEF_READING), id="cd-text")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = DEBRIEF_TITLE
+        self.sub_title = _(DEBRIEF_TITLE)
         self.read()
 
     @work(thread=True, exit_on_error=False)
@@ -238,24 +259,29 @@ class ClassDebriefScreen(Screen):
 
         parts = []
         for r in rounds:
-            parts.append(Text(f"{r.title}: {r.games} game(s), {r.finished} finished", style="bold"))
+            games = ngettext("{title}: {games} game, {finished} finished", "{title}: {games} games, {finished} finished",
+                             r.games)
+            parts.append(Text(games.format(title=r.title, games=r.games, finished=r.finished), style="bold"))
             if r.scores:
-                parts.append(Text(f"Scores: best {r.scores[0]}, median {r.scores[len(r.scores) // 2]}, "
-                                  f"lowest {r.scores[-1]}"))
-            stars = "  ".join(f"{'★' * k or '0★'}: {v}" for k, v in sorted(r.stars.items(), reverse=True))
+                parts.append(Text(_(CD_SCORES).format(best=M.score_points(r.scores[0]),
+                                                      median=M.score_points(r.scores[len(r.scores) // 2]),
+                                                      lowest=M.score_points(r.scores[-1]))))
+            stars = "  ".join(_(CD_STAR_COUNT).format(stars="★" * k or "0★", count=v)
+                              for k, v in sorted(r.stars.items(), reverse=True))
             if stars:
-                parts.append(Text("Stars: " + stars))
-            parts.append(Text(f"GPM: room {r.gpm_mean:,.0f} against the benchmark {r.gpm_benchmark:,.0f}"))
-            table = Table("", "Room", "Answer key" if r.key_split else "Answer key (k reveals)", box=None)
+                parts.append(Text(_(CD_STARS).format(stars=stars)))
+            parts.append(Text(_(CD_GPM).format(room=M.money(r.gpm_mean), benchmark=M.money(r.gpm_benchmark))))
+            table = Table("", _(CD_ROOM), _(CD_KEY) if r.key_split else _(CD_KEY_HIDDEN), box=None)
             for key in ("field", "alliance", "campaign", "top_kol", "content", "brand", "product", "price"):
-                table.add_row(LABELS[key], f"{r.room_split.get(key, 0):.0%}",
-                              f"{r.key_split[key]:.0%}" if r.key_split else "—")
+                table.add_row(_(LABELS[key]), M.pct(r.room_split.get(key, 0)),
+                              M.pct(r.key_split[key]) if r.key_split else "—")
             parts.append(table)
             if r.triggers:
-                parts.append(Text("Commonest coach tips: " + ", ".join(f"{t} ({n})" for t, n in r.triggers)))
+                parts.append(Text(_(CD_TIPS).format(tips=M.listing(_(CD_TIP).format(tip=t, count=n)
+                                                                    for t, n in r.triggers))))
             if r.best_weeks:
-                parts.append(Text("Best weeks: " + "; ".join(f"{n}, week {w}: {g:,.0f}" for n, w, g in r.best_weeks)))
-                parts.append(Text("Worst weeks: " + "; ".join(f"{n}, week {w}: {g:,.0f}"
-                                                            for n, w, g in r.worst_weeks)))
+                for template, weeks in ((CD_BEST, r.best_weeks), (CD_WORST, r.worst_weeks)):
+                    parts.append(Text(_(template).format(weeks="; ".join(
+                        _(CD_WEEK).format(name=n, week=w, gmv=M.money(g)) for n, w, g in weeks))))
             parts.append(Text(""))
         self.query_one("#cd-text", Static).update(Group(*parts))

@@ -182,25 +182,9 @@ class DebriefScreen(Screen):
         for lesson in s.lessons:
             out.append(f" • {lesson.text}\n")
         if review is not None and review.facts:
-            f = review.facts
-            values = {k: v for k, v in f.items()}
-            shown = {
-                "gpm_first": M.gpm(values["gpm_first"]), "gpm_last": M.gpm(values["gpm_last"]),
-                "benchmark": M.gpm(s.market.gpm_benchmark),
-                "pool_first": M.times(values["pool_first"]), "pool_last": M.times(values["pool_last"]),
-                "fans_first": M.money(values["fans_first"]), "fans_last": M.money(values["fans_last"]),
-                "shares": ", ".join(f"{M.POSITION_LETTER[p]} {M.pct(values['share_' + p])}" for p in POSITIONS),
-                "share_strengths": M.pct(values["share_strengths"]),
-                "refund_rate_max": M.pct(values["refund_rate_max"], 1), "rating_min": M.rating(values["rating_min"]),
-                "kol_fit_mean": M.ratio(values["kol_fit_mean"]),
-                "awareness_first": M.level(values["awareness_first"]),
-                "awareness_last": M.level(values["awareness_last"]),
-            }
             out.append(M.DEBRIEF_SHOWED + "\n", style="bold")
-            for key, text in M.DEBRIEF_FACTS:
-                if key == "kol" and values["kol_fit_mean"] == 0:
-                    continue  # no KOL was booked
-                out.append(f" • {text.format(**shown)}\n")
+            for fact in M.debrief_facts(review.facts, s):
+                out.append(f" • {fact}\n")
         out.rstrip()
         self.query_one("#debrief-lessons", Static).update(out)
 

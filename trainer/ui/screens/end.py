@@ -82,9 +82,10 @@ class EndScreen(Screen):
         if len(weights) == 1:
             how = M.END_HOW_MEAN
         else:
-            how = M.END_HOW_WEIGHTED.format(weights=", ".join(
-                M.END_HOW_WEIGHT.format(title=o.objective.title, weight=f"{o.objective.weight:g}") for o in objectives))
-        return how + " " + M.END_HOW_STARS
+            how = M.END_HOW_WEIGHTED.format(weights=M.listing(
+                M.END_HOW_WEIGHT.format(title=o.objective.title, weight=M.decimal(o.objective.weight))
+                for o in objectives))
+        return M.SENTENCES.format(first=how, second=M.END_HOW_STARS)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         action = {"debrief": "debrief", "again": "play_again", "other": "scenarios", "title": "title"}.get(event.button.id or "")

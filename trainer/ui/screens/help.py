@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual._slug import slug
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -30,13 +29,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
             box.border_title = M.HELP_TITLE
-            yield Markdown(M.HELP_MARKDOWN, id="help-text")
+            yield Markdown(M.help_markdown(), id="help-text")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#help-box").focus()
 
     def on_markdown_table_of_contents_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
-        if self.principle in M.PRINCIPLE:
-            anchor = slug(M.PRINCIPLE[self.principle])
-            self.call_after_refresh(self.query_one(Markdown).goto_anchor, anchor)
+        # found by its heading's text: a slug of a Chinese heading is empty, so anchors cannot tell them apart
+        title = M.PRINCIPLE.get(self.principle or "")
+        block = next((block_id for _, text, block_id in event.table_of_contents if text == title and block_id), None)
+        if block is not None:
+            markdown = self.query_one(Markdown)
+            self.call_after_refresh(lambda: markdown.query_one(f"#{block}").scroll_visible(top=True, animate=False))

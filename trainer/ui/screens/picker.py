@@ -96,9 +96,9 @@ class PickerScreen(Screen):
             if s is None or s.id not in found:
                 continue
             best = found[s.id]
-            item = M.PICKER_ITEM if e.origin == "shipped" else M.PICKER_YOURS
-            label = item.format(title=s.title, difficulty=M.DIFFICULTY.get(s.difficulty, s.difficulty), turns=s.turns)
-            label += M.PICKER_BEST.format(stars=M.stars(best.stars), score=M.score_points(best.score))
+            item = M.PICKER_ITEM_BEST if e.origin == "shipped" else M.PICKER_YOURS_BEST
+            label = item.format(title=s.title, difficulty=M.DIFFICULTY.get(s.difficulty, s.difficulty), turns=s.turns,
+                                stars=M.stars(best.stars), score=M.score_points(best.score))
             olist.replace_option_prompt(str(i), Content(label))
 
     def _show(self, index: int) -> None:

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 from textual.content import Content
 
+from trainer import i18n
 from trainer.ui import messages as M
 from trainer.ui.widgets.header import Header
 
@@ -48,11 +49,26 @@ class TitleScreen(Screen):
                 yield Button(M.TITLE_LOAD, id="load", compact=True)
                 yield Button(M.TITLE_SCENARIOS, id="scenarios", compact=True)
                 yield Button(M.TITLE_HELP, id="help", compact=True)
+                if not self.app.language_fixed():
+                    yield Button(M.TITLE_LANGUAGE.format(name=i18n.LANGUAGES[self.next_language()]), id="language",
+                                 compact=True)
                 yield Button(M.TITLE_QUIT, id="quit", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#new", Button).focus()
+
+    @staticmethod
+    def next_language() -> str:
+        """The language the switch goes to: the next one the game speaks, after the one in force."""
+        codes = list(i18n.LANGUAGES)
+        return codes[(codes.index(i18n.language()) + 1) % len(codes)]
+
+    def language_changed(self) -> None:
+        """Rebuilt in a new language: the switch keeps the focus, Continue is looked for again."""
+        if self.query("#language"):
+            self.query_one("#language", Button).focus()
+        self.call_after_refresh(self.look_for_saves)
 
     def on_screen_resume(self) -> None:
         # after the first paint: the title shows at once, Continue a moment later
@@ -70,6 +86,8 @@ class TitleScreen(Screen):
         show_worker_error(self, event, M.WORKER_SAVES)
 
     def _show_latest(self, latest) -> None:
+        if not self.query("#continue"):
+            return  # the screen is being built again (a language switch): the new one looks again
         button = self.query_one("#continue", Button)
         hint = self.query_one("#continue-hint", Static)
         if latest is None:
@@ -83,6 +101,9 @@ class TitleScreen(Screen):
             hint.update(Content(text))
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "language":
+            await self.app.switch_language(self.next_language())
+            return
         actions = {"new": "new_game", "continue": "continue_game", "load": "load_screen", "scenarios": "scenarios",
                    "help": "help", "quit": "quit"}
         action = actions.get(event.button.id or "")

@@ -15,25 +15,26 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.content import Content
 
+from trainer.i18n import N_, _
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets.header import Header
 
 
-NAME_TAKEN = ("Someone connected now is playing as {name}. If that is you in another tab, close it and "
+NAME_TAKEN = N_("Someone connected now is playing as {name}. If that is you in another tab, close it and "
               "join again here; otherwise choose another name (add your initial or a number).")
-CANNOT_CLAIM = "Your name could not be recorded ({problem}): tell the facilitator."
+CANNOT_CLAIM = N_("Your name could not be recorded ({problem}): tell the facilitator.")
 CLAIM_WAIT = 2.0
 """Seconds a name held by another game is waited for: a reloaded page's old game takes a moment to close."""
-ROUND_NEW = "{n}. {title} · {turns} weeks"
-ROUND_CONTINUE = "{n}. {title} · week {week} of {turns} · Continue ▸"
-ROUND_FINISHED = "{n}. {title} · finished · score {score} · play again"
-DOWNLOAD_NOTHING = "Play at least one week of this round first: the debrief is of your game."
-DOWNLOAD_WORKING = "Writing your debrief…"
-DOWNLOAD_DONE = "Your debrief is downloading: {name}"
-DOWNLOAD_FAILED = "The debrief could not be made: {problem}"
-WELCOME_BACK = "Welcome back, {name}: your games are as you left them."
-START_FAILED = "The game could not be started: {problem}"
+ROUND_NEW = N_("{n}. {title} · {turns} weeks")
+ROUND_CONTINUE = N_("{n}. {title} · week {week} of {turns} · Continue ▸")
+ROUND_FINISHED = N_("{n}. {title} · finished · score {score} · play again")
+DOWNLOAD_NOTHING = N_("Play at least one week of this round first: the debrief is of your game.")
+DOWNLOAD_WORKING = N_("Writing your debrief…")
+DOWNLOAD_DONE = N_("Your debrief is downloading: {name}")
+DOWNLOAD_FAILED = N_("The debrief could not be made: {problem}")
+WELCOME_BACK = N_("Welcome back, {name}: your games are as you left them.")
+START_FAILED = N_("The game could not be started: {problem}")
 
 
 def code_matches(typed: str, code: str) -> bool:
@@ -51,7 +52,7 @@ class WorkshopScreen(Screen):
     # Enter in the gate is handled as the app reads the key, before the next key is passed on:
     # keys typed fast after the name land in the code field, not in the name
     BINDINGS = [Binding("enter", "gate_enter", show=False, priority=True),
-                Binding("d", "download", "Download my debrief")]
+                Binding("d", "download", M.KEY_DOWNLOAD)]
 
     DEFAULT_CSS = """
     WorkshopScreen { align: center top; }
@@ -99,10 +100,10 @@ class WorkshopScreen(Screen):
         scenarios = self.app.workshop_scenarios
         seeds = sorted({w.seed_for(i, s) for i, s in enumerate(scenarios)})
         on_off = {True: M.WORKSHOP_ON, False: M.WORKSHOP_OFF}
-        timer = M.WORKSHOP_TIMER_RULE.format(seconds=w.turn_timer) if w.turn_timer else ""
-        return M.WORKSHOP_RULES.format(seed=", ".join(map(str, seeds)), coach=on_off[w.coach],
-                                       marginal=on_off[w.marginal_returns],
-                                       key=M.WORKSHOP_KEY.get(w.answer_key, w.answer_key), timer=timer)
+        rules = M.WORKSHOP_RULES_TIMED if w.turn_timer else M.WORKSHOP_RULES
+        return rules.format(seed=", ".join(map(str, seeds)), coach=on_off[w.coach],
+                            marginal=on_off[w.marginal_returns],
+                            key=M.WORKSHOP_KEY.get(w.answer_key, w.answer_key), seconds=w.turn_timer)
 
     def on_mount(self) -> None:
         self.sub_title = self.app.workshop.title
@@ -166,11 +167,11 @@ class WorkshopScreen(Screen):
         for i, (s, state) in enumerate(zip(self.app.workshop_scenarios, self.states)):
             if state.finished:
                 self.app.rounds_done.add(s.id)
-                label = ROUND_FINISHED.format(n=i + 1, title=s.title, score=state.score)
+                label = _(ROUND_FINISHED).format(n=i + 1, title=s.title, score=state.score)
             elif state.path is not None:
-                label = ROUND_CONTINUE.format(n=i + 1, title=s.title, week=state.weeks + 1, turns=s.turns)
+                label = _(ROUND_CONTINUE).format(n=i + 1, title=s.title, week=state.weeks + 1, turns=s.turns)
             else:
-                label = ROUND_NEW.format(n=i + 1, title=s.title, turns=s.turns)
+                label = _(ROUND_NEW).format(n=i + 1, title=s.title, turns=s.turns)
             olist.add_option(Option(Content(label), id=str(i)))
         olist.highlighted = self.app.next_round()
         olist.focus()
@@ -226,11 +227,11 @@ class WorkshopScreen(Screen):
         try:
             claim = claim_name(self.app.saves_folder, name, wait=CLAIM_WAIT)
         except NameTaken:
-            self._say(NAME_TAKEN.format(name=name))
+            self._say(_(NAME_TAKEN).format(name=name))
             self.set_focus(name_field)  # at once: the next keys typed go to the name
             return
         except OSError as exc:
-            self._say(CANNOT_CLAIM.format(problem=exc.strerror or exc))
+            self._say(_(CANNOT_CLAIM).format(problem=exc.strerror or exc))
             return
         old = getattr(self.app, "claim", None)
         if old is not None:
@@ -239,7 +240,7 @@ class WorkshopScreen(Screen):
         self.app.participant = self.app.player = claim.name
         self._show()
         if claim.resumed:
-            self.notify(WELCOME_BACK.format(name=claim.name), markup=False)
+            self.notify(_(WELCOME_BACK).format(name=claim.name), markup=False)
 
 
     # --- the rounds -----------------------------------------------------------------
@@ -251,7 +252,7 @@ class WorkshopScreen(Screen):
         from trainer.ui.screens.console import ROUND_LOCKED
 
         if self.app.workshop_scenarios[index].id in read_control(self.app.saves_folder).locked:
-            self.notify(ROUND_LOCKED.format(n=index + 1), severity="warning")
+            self.notify(_(ROUND_LOCKED).format(n=index + 1), severity="warning")
             return
         state = self.states[index] if index < len(self.states) else None
         if state is not None and state.path is not None and not state.finished:
@@ -276,9 +277,9 @@ class WorkshopScreen(Screen):
         index = self.query_one("#ws-list", OptionList).highlighted
         state = self.states[index] if index is not None and index < len(self.states) else None
         if state is None or state.path is None or state.weeks == 0:
-            self.notify(DOWNLOAD_NOTHING, severity="warning")
+            self.notify(_(DOWNLOAD_NOTHING), severity="warning")
             return
-        self.notify(DOWNLOAD_WORKING)
+        self.notify(_(DOWNLOAD_WORKING))
         self._write_debrief(state.path)
 
     @work(thread=True, exclusive=True, group="download", exit_on_error=False)
@@ -295,13 +296,13 @@ class WorkshopScreen(Screen):
             html = render(loaded.game, loaded.save.player, "html",
                           answer_key=key or bool(control and control.answer_key))
         except (SaveError, OSError, ValueError) as exc:
-            self.app.call_from_thread(self.notify, DOWNLOAD_FAILED.format(problem=exc), severity="error",
+            self.app.call_from_thread(self.notify, _(DOWNLOAD_FAILED).format(problem=exc), severity="error",
                                       markup=False)
             return
         name = f"{safe_name(loaded.save.player)}-{safe_name(loaded.save.scenario)}-debrief.html"
 
         def deliver() -> None:
             self.app.deliver_text(io.StringIO(html), save_filename=name, mime_type="text/html")
-            self.notify(DOWNLOAD_DONE.format(name=name), markup=False)
+            self.notify(_(DOWNLOAD_DONE).format(name=name), markup=False)
 
         self.app.call_from_thread(deliver)

@@ -22,7 +22,9 @@ def reasons_table(reasons: list[Reason], scenario: Scenario, limit: int | None =
     table.add_column(ratio=1)
     for reason in reasons[:limit]:
         style = "green" if reason.gmv >= 0 else "red"
-        table.add_row(Text(M.signed_money(reason.gmv), style=f"bold {style}"), sentence(reason, scenario))
+        # fold: a Chinese sentence has no spaces to wrap at, and must not be cut short with an ellipsis
+        table.add_row(Text(M.signed_money(reason.gmv), style=f"bold {style}"),
+                      Text(sentence(reason, scenario), overflow="fold"))
     return table
 
 
@@ -41,5 +43,5 @@ def changes_table(changes: list, limit: int | None = None) -> Table | Text:
         gpm_style = "green" if change.gpm >= 0 else "red"
         table.add_row(Text(M.signed_money(change.gmv), style=f"bold {style}"),
                       Text(M.RESULTS_GPM_PART.format(gpm=M.signed_gpm(change.gpm)), style=gpm_style),
-                      M.change_sentence(change))
+                      Text(M.change_sentence(change), overflow="fold"))
     return table

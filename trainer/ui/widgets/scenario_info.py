@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import set_cell_size
 from rich.text import Text
 
 from trainer.core.scenario import STRENGTHS, Scenario, kol_fit
@@ -48,7 +49,7 @@ def strengths(scenario: Scenario) -> Text:
     for key in STRENGTHS:
         value = getattr(b.strengths, key)
         filled = int(round(value / 100 * 12))
-        out.append(f" {M.STRENGTH_NAME[key]:<8} ")
+        out.append(f" {set_cell_size(M.STRENGTH_NAME[key], 8)} ")  # cells, not characters: 内容力 is 6 wide
         out.append("█" * filled, style="green")
         out.append("░" * (12 - filled), style="dim")
         out.append(f" {M.level(value)}\n")

@@ -1,0 +1,166 @@
+"""The game in Chinese: --lang zh, the switch on the title screen and in the command palette,
+a workshop that fixes the room's language, and how Chinese lays out (snapshots at 80x24)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Button, Footer, Markdown, Static
+
+from tests.ui import helpers as h
+from tests.ui.test_snapshots import SCREENS, two_scenarios  # noqa: F401 (the picker's two levels, a fixed folder)
+from trainer import i18n
+from trainer.settings import saved_language, settings_path
+from trainer.ui.screens.help import HelpScreen
+from trainer.ui.screens.planning import PlanningScreen
+from trainer.ui.screens.title import TitleScreen
+
+
+def footer_labels(app) -> list[str]:
+    """The descriptions of the keys the footer shows on the current screen."""
+    return [b.description for _, b, enabled, _ in app.screen.active_bindings.values() if b.show]
+
+
+def labels(app) -> list[str]:
+    return [str(b.label) for b in app.screen.query(Button)]
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+@h.sync
+async def test_lang_zh_shows_the_title_the_cockpit_and_the_help_in_chinese():
+    app = h.app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.settle(pilot)
+        assert isinstance(app.screen, TitleScreen)
+        assert {"新游戏", "继续", "读取存档", "关卡", "玩法说明", "退出"} <= set(labels(app))
+        assert "学会为什么赢得流量的是GPM" in text_of(app, "#title-promise")
+        assert "新游戏" in footer_labels(app) and "New game" not in footer_labels(app)
+        assert app.sub_title == "兴趣电商，一周一回合"
+
+        await h.to_planning(pilot)
+        assert isinstance(app.screen, PlanningScreen)
+        header = text_of(app, "#plan-head")
+        assert header.startswith("第1/6周") and "预算50,000" in header
+        titles = [str(w.border_title) for w in app.screen.query(".position")]
+        assert titles[:4] == ["F 直播间", "A 达人", "C 营销活动", "T 头部KOL"]
+        assert {"结束本周", "历史"} <= set(footer_labels(app))
+
+        await pilot.press("f1")
+        await h.settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        source = app.screen.query_one(Markdown).source
+        assert source.startswith("# 玩法说明") and "# FACT术语表" in source and "## 匹配胜过名气" in source
+        assert "关闭" in footer_labels(app)
+
+
+@h.sync
+async def test_a_coach_tip_opens_the_chinese_help_at_its_principle():
+    """Headings in Chinese have no slug: the principle is found by its heading's words."""
+    app = h.app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.settle(pilot)
+        app.action_help("gpm_over_roi")
+        await h.settle(pilot)
+        await pilot.pause(0.2)
+        scroll = app.screen.query_one("#help-box")
+        assert scroll.scroll_y > 20
+        heading = next(w for w in app.screen.query("MarkdownH2") if "GPM重于ROI" in str(w._content))
+        assert scroll.region.contains_point((scroll.region.x + 1, heading.region.y))
+
+
+@h.sync
+async def test_the_title_switch_changes_the_running_app_and_is_kept():
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.settle(pilot)
+        assert "New game" in labels(app) and "Language: 简体中文" in labels(app)
+        await pilot.click("#language")
+        await h.settle(pilot)
+        assert i18n.language() == "zh_CN"
+        assert isinstance(app.screen, TitleScreen) and "新游戏" in labels(app) and "语言：English" in labels(app)
+        assert "新游戏" in footer_labels(app) and app.sub_title == "兴趣电商，一周一回合"
+        assert app.focused is app.screen.query_one("#language")
+        assert saved_language() == ("zh_CN", None)
+        assert 'language = "zh_CN"' in settings_path().read_text(encoding="utf-8")
+
+        await pilot.press("enter")  # the switch has the focus: back to English
+        await h.settle(pilot)
+        assert i18n.language() == "en" and "New game" in labels(app) and "New game" in footer_labels(app)
+        assert saved_language() == ("en", None)
+
+
+@h.sync
+async def test_the_palette_switches_a_game_in_progress_at_its_week():
+    app = h.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await h.to_results(pilot, weeks=2)
+        app.after_results()
+        await h.settle(pilot)
+        draft = app.session.draft
+        titles = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert "Language: 简体中文" in titles
+        titles["Language: 简体中文"].callback()
+        await h.settle(pilot)
+        assert i18n.language() == "zh_CN"
+        assert isinstance(app.screen, PlanningScreen), [str(w.render()) for w in app.screen.query(Static)]
+        assert len(app.session.game.reports) == 2 and app.session.draft == draft
+        assert text_of(app, "#plan-head").startswith("第3/6周")
+        assert "结束本周" in footer_labels(app)
+        assert "语言：English" in [c.title for c in app.get_system_commands(app.screen)]
+        assert len(app.screen_stack) == 2  # the title, then the cockpit: nothing left of the English screens
+
+
+@h.sync
+async def test_a_broken_settings_file_does_not_stop_the_switch_nor_lose_the_file():
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("language = [\n", encoding="utf-8")
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.settle(pilot)
+        await pilot.click("#language")
+        await h.settle(pilot)
+        assert i18n.language() == "zh_CN" and "新游戏" in labels(app)
+        notes = [str(n.message) for n in app._notifications]
+        assert any("仅本次有效" in n and str(path) in n for n in notes), notes
+    assert path.read_text(encoding="utf-8") == "language = [\n"
+
+
+@h.sync
+async def test_a_workshop_fixes_the_rooms_language(tmp_path):
+    from tests.ui.test_workshop import workshop_file
+
+    app = h.app(workshop=workshop_file(tmp_path, language="zh"), saves_dir=tmp_path / "saves")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await h.settle(pilot)
+        assert i18n.language() == "zh_CN"
+        assert "加入" in labels(app) and app.language_fixed()
+        assert not any(c.title.startswith(("语言", "Language")) for c in app.get_system_commands(app.screen))
+        await app.switch_language("en")
+        assert i18n.language() == "zh_CN"
+
+
+@h.sync
+async def test_lang_on_the_command_line_wins_over_the_workshops(tmp_path):
+    from tests.ui.test_workshop import workshop_file
+
+    app = h.app(workshop=workshop_file(tmp_path, language="zh"), saves_dir=tmp_path / "saves", lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await h.settle(pilot)
+        assert i18n.language() == "en" and "Join" in labels(app)
+
+
+ZH_SCREENS = ["title", "planning", "results", "help", "end", "history", "briefing", "picker", "debrief",
+              "results_tips", "planning_refused", "load"]
+
+
+@pytest.mark.parametrize("screen", ZH_SCREENS)
+def test_screen_in_chinese_at_80x24(snap_compare, screen):
+    assert snap_compare(h.app(lang="zh"), terminal_size=(80, 24), run_before=SCREENS[screen])
+
+
+@pytest.mark.parametrize("screen", ["planning", "results", "end"])
+def test_screen_in_chinese_at_120x40(snap_compare, screen):
+    assert snap_compare(h.app(lang="zh"), terminal_size=(120, 40), run_before=SCREENS[screen])
