@@ -186,17 +186,6 @@ class FactApp(App[int]):
 
         return latest_save(self.saves_folder)
 
-    def action_command_palette(self) -> None:
-        """The command palette, with a prompt every font has (trainer.ui.widgets.header)."""
-        from textual.command import CommandPalette
-
-        from trainer.ui.widgets.header import plain_search_icon
-
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            palette = CommandPalette(id="--command-palette")
-            self.push_screen(palette)
-            palette.call_after_refresh(plain_search_icon, palette)
-
     def action_continue_game(self) -> None:
         """Open the latest save."""
         if self.workshop is not None:
@@ -600,11 +589,16 @@ class FactApp(App[int]):
             yield command._replace(title=gettext(command.title), help=gettext(command.help))
 
     def action_command_palette(self) -> None:
-        """The command palette, its search field in the game's language."""
+        """The command palette, its search field in the game's language, with a prompt every
+        font has (trainer.ui.widgets.header)."""
         from textual.command import CommandPalette
 
+        from trainer.ui.widgets.header import plain_search_icon
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=M.PALETTE_PLACEHOLDER, id="--command-palette"))
+            palette = CommandPalette(placeholder=M.PALETTE_PLACEHOLDER, id="--command-palette")
+            self.push_screen(palette)
+            palette.call_after_refresh(plain_search_icon, palette)
 
 
 def create_app(scenario: Scenario | str | Path | None = None, *, still: bool = False,
