@@ -120,3 +120,21 @@ def test_a_position_that_starts_is_named_as_started(scenario):
     assert alliance.cause == "started"
     started = [r for r in reasons(b, a) if r.kind == "started"]
     assert started and started[0].position == "alliance" and started[0].gmv > 0
+
+
+@pytest.mark.parametrize("pool, signal, says, never", [
+    (1.4, 1.2, "showed the store to more people", "shrank"),
+    (0.67, 1.12, "below where the store started", "showed the store to more people"),
+    (1.3, 0.8, "so it is shrinking", "showed the store to more people"),
+    (0.6, 0.8, "shrank to x0.60", "showed the store to more people"),
+])
+def test_the_pool_sentence_agrees_with_the_pools_level_and_direction(pool, signal, says, never):
+    # found in kol-launch: "−26,503 Recommendation boost x0.67: ... showed the store to more people"
+    from trainer.core.explain import Reason
+    from trainer.ui.messages import sentence
+
+    gmv = 1000.0 if pool >= 1 else -1000.0
+    from trainer.core.library import find
+
+    text = sentence(Reason("pool", gmv, {"pool": pool, "change": 0.0, "signal": signal}), find("tutorial")[0])
+    assert says in text and never not in text

@@ -417,6 +417,8 @@ REASON = {
     "pool_up": N_("Recommendation boost {pool}: last week's GPM beat the category benchmark ({signal}), so the recommender showed the store to more people."),
     "pool_down": N_("Recommendation pool shrank to {pool}: last week's GPM missed the category benchmark ({signal})."),
     "pool_level": N_("Recommendation pool at {pool}: the level earlier weeks' GPM earned."),
+    "pool_recovering": N_("Recommendation pool at {pool}, below where the store started: earlier weeks' GPM fell short. Last week's beat the category benchmark ({signal}), so it is growing back."),
+    "pool_high_falling": N_("Recommendation boost {pool}, earned by earlier weeks' GPM; last week's missed the category benchmark ({signal}), so it is shrinking."),
     "fans": N_("Fans bought again: {fans} fans, kept {activity} active by the live room."),
     "saturation": N_("Diminishing returns on {position}: {spend} yuan bought less than the first yuan's rate."),
     "carryover": N_("{position} kept working from earlier weeks: {impressions} impressions carried over."),
@@ -479,7 +481,13 @@ def sentence(reason, scenario) -> str:
         signal = v.get("signal")
         if signal is None:
             return _reason("pool_level").format(pool=times(v["pool"]))
-        key = "pool_up" if signal >= 1.0 else "pool_down"
+        # the sentence follows where the pool stands (what this week's GMV gained or lost
+        # against a pool at 1) and where last week's GPM is taking it
+        above = v["pool"] >= 1.0
+        if signal >= 1.0:
+            key = "pool_up" if above else "pool_recovering"
+        else:
+            key = "pool_high_falling" if above else "pool_down"
         return _reason(key).format(pool=times(v["pool"]), signal=times(signal))
     if kind == "fans":
         return _reason("fans").format(fans=money(v["fans"]), activity=pct(v["activity"]))
