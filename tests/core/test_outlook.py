@@ -101,3 +101,12 @@ def test_a_bad_step_is_refused_with_where_and_why(tmp_path, steps, expected):
     with pytest.raises(FileProblems) as caught:
         load_scenario(path)
     assert expected in str(caught.value) and "steps" in str(caught.value)
+
+
+@pytest.mark.parametrize("plan", [Decision(field=25000, discount=150.0), Decision(field=25000, commission=10000.0),
+                                  Decision(field=-5)])
+def test_a_plan_the_market_cannot_play_is_not_previewed(plan):
+    # a discount past 100 made the engine's arithmetic complex and crashed the cockpit
+    game = Engine(find("double11-festival")[0]).new_game()
+    assert outlook(game, plan) is None and marginal_returns(game, plan) == {}
+    assert outlook(game, Decision(field=90000, campaign=90000)) is not None  # over budget: still typed

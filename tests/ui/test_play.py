@@ -507,3 +507,32 @@ async def test_the_header_and_the_palette_use_glyphs_every_monospace_font_has():
         assert app.screen.query_one(SearchIcon).icon == ">"
         for glyph in "⭘🔎⏱":
             assert glyph not in str(app.export_screenshot())
+
+
+@pytest.mark.parametrize("selector, typed, says", [
+    ("#amount-discount", "150", "Discount: 150% must be between 0% and 90%."),
+    ("#amount-discount", "10000", "Discount: 10,000% must be between 0% and 90%."),
+    ("#amount-commission", "10000", "Commission: 10,000% is outside this scenario's range, 10% to 30%."),
+])
+@h.sync
+async def test_a_percentage_out_of_range_is_refused_and_the_previews_keep_the_last_plan(selector, typed, says):
+    # found in tmux: a discount typed past 100 crashed the cockpit (the previews played it)
+    app = h.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.to_planning(pilot)
+        from trainer.core.coach import marginal_returns
+        from trainer.ui import messages as M
+
+        await type_into(pilot, "#amount-field", "25000")
+        await type_into(pilot, selector, typed)
+        await h.settle(pilot)
+        assert isinstance(app.screen, PlanningScreen)
+        assert text_of(app, "#plan-message") == says
+        # the previews show the last plan the market can play (the digits typed before the last one)
+        draft = app.session.draft
+        assert draft.discount <= 90 and draft.field == 25000
+        expected = M.PLAN_MARGINAL.format(gmv=M.signed_short(marginal_returns(app.session.game, draft)["field"].gmv))
+        assert text_of(app, "#marginal-field").startswith(expected)
+        await pilot.press("f8")  # refused, not played
+        await h.settle(pilot)
+        assert isinstance(app.screen, PlanningScreen) and app.session.game.turn == 1

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from trainer.core.engine import Game, TurnReport
-from trainer.core.plan import Decision
+from trainer.core.plan import Decision, check_decision
 from trainer.core.scenario import POSITIONS
 
 MAX_TIPS = 3
@@ -53,12 +53,25 @@ def _value(game: Game, decision: Decision) -> float:
     return value
 
 
+PREVIEWABLE = frozenset({"budget", "top_kol"})
+"""The problems a plan may have and still be previewed: over budget, or T's money short of a
+fee (the player is still typing). A discount, commission or amount out of its range is not a
+plan the market can play, even as a preview."""
+
+
+def previewable(game: Game, decision: Decision) -> bool:
+    """Whether the engine can preview `decision` this turn (see PREVIEWABLE)."""
+    problems = check_decision(game.scenario, game.turn, decision, game.scenario.budget_of(game.turn))
+    return all(key in PREVIEWABLE for _, key, _ in problems)
+
+
 def marginal_returns(game: Game, decision: Decision, slice_share: float = 0.1) -> dict[str, MarginalReturn]:
     """For each position, what the next slice (a share of the turn's budget) would add to
     `decision` over this week and the next, net of commission. Budget limits are ignored:
-    the question is where money works hardest. Empty once the game is over."""
+    the question is where money works hardest. Empty once the game is over, and for a plan
+    the market cannot play (see `previewable`)."""
     scenario = game.scenario
-    if game.finished:
+    if game.finished or not previewable(game, decision):
         return {}
     budget = scenario.budget_of(game.turn)
     amount = max(1, int(budget * slice_share))
@@ -108,11 +121,12 @@ class Outlook:
 
 
 def outlook(game: Game, decision: Decision) -> Outlook | None:
-    """What `decision` does to the brand's state this week (None once the game is over).
+    """What `decision` does to the brand's state this week (None once the game is over, or
+    for a plan the market cannot play: see `previewable`).
 
     Like the marginal returns, it answers for the plan as it stands, over budget or not: the
     cockpit shows it while the player is still typing."""
-    if game.finished:
+    if game.finished or not previewable(game, decision):
         return None
     report = game.engine.resolve(game.state, decision, game.engine.luck(game.seed)[game.turn - 1])
     before, after, d = report.before, report.after, report.drivers

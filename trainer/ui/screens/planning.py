@@ -362,9 +362,13 @@ class PlanningScreen(Screen):
         else:
             message.update(Text(M.PLAN_READY.format(spend=M.money(spend), budget=M.money(budget)) + "\n" + M.PLAN_HINT))
             message.remove_class("-error")
-        self._show_kol(shown)
-        self._show_marginal(shown)
-        self._show_outlook(shown)
+        from trainer.core.coach import previewable
+
+        # a discount or commission out of range is no plan to preview: the last playable one is
+        preview = shown if previewable(game, shown) else session.draft
+        self._show_kol(preview)
+        self._show_marginal(preview)
+        self._show_outlook(preview)
 
     def _show_outlook(self, d: Decision) -> None:
         """Where the plan leaves the brand next week: strengths (what an investment buys, what
