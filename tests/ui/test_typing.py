@@ -17,6 +17,8 @@ def _queue(app, keys: list[str]) -> None:
             char = "\t"
         elif key == "enter":
             char = "\r"
+        elif key == "space":
+            char = " "
         app.post_message(events.Key(key, char))
 
 
@@ -79,3 +81,22 @@ async def test_typing_replaces_last_weeks_amount_in_the_focused_field():
         await h.settle(pilot)
         assert field.value == "25000"
         assert app.session.draft.field == 25000
+
+
+@h.sync
+async def test_words_typed_right_after_m_go_to_the_facilitators_message(tmp_path):
+    # in the browser, "Coffee break" typed at once after m pressed e (+1 min) and k (the answer key)
+    from tests.ui.test_workshop import join, workshop_file
+    from trainer.core.console import read_control
+
+    saves = tmp_path / "saves"
+    path = workshop_file(tmp_path, access_code="tea-42", facilitator_code="host-77")
+    host = h.app(workshop=path, saves_dir=saves)
+    async with host.run_test(size=(120, 36)) as pilot:
+        await h.settle(pilot)
+        await join(pilot, "host-77")
+        _queue(host, ["m", *["space" if ch == " " else ch for ch in "Coffee break"], "enter"])
+        await h.settle(pilot)
+        control = read_control(saves / "ws-test")
+        assert control.message == "Coffee break"
+        assert not control.answer_key and control.extend_id == 0

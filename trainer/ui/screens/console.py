@@ -83,7 +83,9 @@ class ConsoleScreen(Screen):
         Binding("l", "lock", _("Lock/open round")),
         Binding("k", "reveal", _("Answer key")),
         Binding("d", "debrief", _("Class debrief")),
-        Binding("m", "message", _("Message")),
+        # priority: the focus moves before the next key is read, so the words a facilitator types
+        # right after m go to the message, never to the console's keys (e +1 min, k the answer key)
+        Binding("m", "message", _("Message"), priority=True),
         Binding("p", "pause", _("Pause timer")),
         Binding("e", "extend", _("+1 min")),
         Binding("x", "end_time", _("End time")),
@@ -207,8 +209,13 @@ class ConsoleScreen(Screen):
 
         self._change(end)
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "message" and isinstance(self.focused, Input):
+            return False  # an m typed into the message is a letter of it
+        return True
+
     def action_message(self) -> None:
-        self.query_one("#fc-message", Input).focus()
+        self.app.set_focus(self.query_one("#fc-message", Input))  # at once, not after a refresh
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from trainer.core.console import broadcast
