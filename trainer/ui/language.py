@@ -12,10 +12,11 @@ import os
 from trainer.core.scenario import LANGUAGE_NAMES, LANGUAGES, Scenario
 
 FALLBACK_NOTE: dict[str, str] = {
-    "en": "This level is not fully in English: {count} text(s) show in {main}.",
-    "zh": "本关尚未完全译成中文:{count} 处文字以{main}显示。",
+    "en": "No English for {count} texts (in {main})",
+    "zh": "{count} 处文字无中文，以{main}显示",
 }
-"""The briefing's one-line note when the level lacks the chosen language, in that language."""
+"""The briefing's one-line note when the level lacks the chosen language, in that language:
+short enough for the briefing's column at 80x24 (38 cells)."""
 
 MAIN_NAMES: dict[str, dict[str, str]] = {
     "en": {"en": "English", "zh": "Chinese"},
