@@ -84,3 +84,17 @@ async def test_in_english_the_briefing_is_the_files(monkeypatch):
         await h.settle(pilot)
         assert app.screen.scenario.title == "First steps: a tea shop goes live"
         assert not app.screen.query("#briefing-language")
+
+
+@h.sync
+async def test_the_picker_lists_the_levels_in_chinese(monkeypatch):
+    monkeypatch.setenv("FACT_TRAINER_LANG", "zh")
+    app = h.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_scenarios()
+        await h.settle(pilot)
+        assert str(app.screen.query_one("#picker-title", Static).render()) == "第一步：茶铺开播"
+        assert "山云茶" in app.screen.query_one("#picker-briefing", Markdown).source
+        await pilot.press("enter")
+        await h.settle(pilot)
+        assert isinstance(app.screen, BriefingScreen) and app.screen.sub_title == "第一步：茶铺开播"
