@@ -4,6 +4,7 @@ level's (a briefing that promised "six times" the reach of a calendar saying x1.
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import permutations
 
 import pytest
@@ -105,3 +106,13 @@ def test_a_chinese_briefing_writes_the_same_figures_as_the_english(path):
 def test_the_chinese_check_catches_a_briefing_that_overstates():
     assert quoted_multipliers_zh("触达可达平常一周的十倍，大促再翻两倍，或 2.5 倍，二十倍") == [10.0, 2.0, 2.5, 20.0]
     assert figures("每周 50,000 元，第 7 周，评分 4.5") == {"50000", "7", "4.5"}
+
+
+@pytest.mark.parametrize("path", LEVELS, ids=lambda p: p.stem)
+def test_a_chinese_briefing_breaks_no_line_inside_a_sentence(path):
+    """Markdown turns a line break inside a paragraph into a space: between two Chinese
+    characters it shows as a stray space mid-sentence, so a paragraph is one line."""
+    zh = load_scenario(path).localized("zh")
+    for before, after in re.findall(r"(.)\n(?![#\-|\n]|\d+\.)\s*(.)", zh.briefing):
+        wide = [unicodedata.east_asian_width(c) in ("W", "F") for c in (before, after)]
+        assert not any(wide), f"{zh.id}: a line break inside a paragraph, between {before!r} and {after!r}"
