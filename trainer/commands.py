@@ -180,7 +180,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             data, _ = read_toml(Path(name))
             if looks_like_workshop(data):
                 workshop, scenarios = load_workshop(name)
-                print(f"{name}: ok (workshop {workshop.id}, {len(scenarios)} scenario(s))")
+                print(f"{name}: ok (workshop {workshop.id}, {len(scenarios)} scenario(s); "
+                      f"languages: {', '.join(workshop.languages)})")
                 continue
             scenario = load_scenario(name)
         except FileProblems as exc:
