@@ -193,7 +193,7 @@ def test_installed_game_runs_from_an_empty_folder_and_writes_nothing_beside_its_
     assert f"Shipped levels ({shipped}):" in listed
     assert [d["id"] for d in json.loads(run("list", "--json"))] == SHIPPED_IDS
 
-    assert "ok (tutorial, 6 turns)" in run("validate", str(shipped / "01-tutorial.toml"))
+    assert "ok (tutorial, 6 turns; languages: en, zh)" in run("validate", str(shipped / "01-tutorial.toml"))
 
     simulated = json.loads(run("simulate", "tutorial", "--plan", where["shipped_plans"] + "/tutorial-starter.toml",
                                "--json"))

@@ -200,14 +200,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
             data, _lines = read_toml(Path(name))
             if looks_like_workshop(data):
                 workshop, scenarios = load_workshop(name)
-                print(f"{name}: ok (workshop {workshop.id}, {len(scenarios)} scenario(s))")
+                print(f"{name}: ok (workshop {workshop.id}, {len(scenarios)} scenario(s); "
+                      f"languages: {', '.join(workshop.languages)})")
                 continue
             scenario = load_scenario(name)
         except FileProblems as exc:
             failed = True
             _print_problems(exc.problems, sys.stdout)
             continue
-        print(f"{name}: ok ({scenario.id}, {scenario.turns} turns)")
+        print(f"{name}: ok ({scenario.id}, {scenario.turns} turns; languages: {', '.join(scenario.languages)})")
+        for lang in scenario.languages[1:]:
+            missing = scenario.missing_texts(lang)
+            if missing:
+                print(f"{name}: [{lang}] lacks {len(missing)} text{'' if len(missing) == 1 else 's'}, "
+                      f"shown in the main language instead: {', '.join(missing)}")
     return 1 if failed else 0
 
 

@@ -44,11 +44,27 @@ def test_list_text(capsys):
 def test_validate_ok_and_bad(capsys, tmp_path):
     code, out, _ = run(capsys, "validate", *[str(p) for p in sorted((ROOT / "scenarios").glob("*.toml"))])
     assert code == 0 and out.count(": ok") == len(SHIPPED)
+    assert out.count("; languages: en, zh)") == len(SHIPPED) and "lacks" not in out
     bad = tmp_path / "bad.toml"
     bad.write_text('id = "x"\ntitle = "X"\nturns = 3\nbudgt = 5\n')
     code, out, _ = run(capsys, "validate", str(bad))
     assert code == 1
     assert f"{bad}:4: budgt: unknown key 'budgt'; did you mean 'budget'?" in out
+
+
+def test_validate_says_which_texts_a_language_lacks(capsys, tmp_path):
+    level = (ROOT / "scenarios" / "01-tutorial.toml").read_text(encoding="utf-8")
+    partial = level.replace('[zh.brand]\nname = "山云茶"\n', "").replace('[[zh.kols]]\nname = "茶师林"\n', "[[zh.kols]]\n")
+    assert partial != level
+    path = tmp_path / "partial.toml"
+    path.write_text(partial, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    assert out.splitlines() == [f"{path}: ok (tutorial, 6 turns; languages: en, zh)",
+                                f"{path}: [zh] lacks 2 texts, shown in the main language instead: brand.name, kols[0].name"]
+    path.write_text(level.split("# ----")[0], encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert out.splitlines() == [f"{path}: ok (tutorial, 6 turns; languages: en)"]
 
 
 def test_simulate_json_contract(capsys):

@@ -27,17 +27,23 @@ from trainer.core.scenario import (
     POSITION_DEFAULTS,
     POSITIONS,
     Brand,
+    BrandText,
     Creators,
     Event,
     Kol,
     KolParams,
     Lesson,
+    LessonText,
+    LevelText,
     Market,
+    NameText,
     Objective,
+    ObjectiveText,
     PositionParams,
     Provider,
     Scenario,
     Step,
+    StepText,
     Strengths,
     Weights,
 )
@@ -81,6 +87,16 @@ SECTIONS: tuple[tuple[str, type[BaseModel], str], ...] = (
      "(for `no_field`, to A); `/no_strengths` drops the strength money, `/with_providers` hires the "
      "agencies that know the brand's category, `/price_first` puts the strength money into price in "
      "the weeks before an event."),
+    ("[zh], [en]", LevelText,
+     "The level's text in its other language, in a table named by the language's code, with the "
+     "shape of the level itself (see *Levels in two languages* above). Every key is optional: what "
+     "is left out shows in the main language, and `fact-trainer validate` lists it."),
+    ("[zh.brand]", BrandText, ""),
+    ("[[zh.events]], [[zh.kols]], [[zh.providers]]", NameText,
+     "One entry per entry of the level's list, in the same order."),
+    ("[[zh.objectives]]", ObjectiveText, "One entry per [[objectives]], in the same order."),
+    ("[[zh.lessons]]", LessonText, "One entry per [[lessons]], in the same order."),
+    ("[[zh.steps]]", StepText, "One entry per [[steps]], in the same order; plain text."),
 )
 
 PLAN_SECTIONS: tuple[tuple[str, type[BaseModel], str], ...] = (
@@ -136,6 +152,8 @@ def type_name(annotation) -> str:
         return f"list of {_plural(type_name(inner))}"
     if origin is tuple:
         return f"[{', '.join(type_name(a) for a in args)}]"
+    if origin is dict:
+        return f"table of {_plural(type_name(args[1]))}"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "table"
     return {int: "integer", float: "number", str: "text", bool: "true or false"}.get(annotation, str(annotation))

@@ -18,9 +18,12 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from trainer.core.plan import Decision, Plan, PlanError, compile_plan
-from trainer.core.scenario import AT_MARK, Scenario
+from trainer.core.scenario import AT_MARK, LANGUAGE_NAMES, LANGUAGES, Scenario
 
 MAX_FILE_BYTES = 2_000_000
+
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
+"""What a table named by a language looks like: zh, fr, zh-Hans, pt_BR."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -234,6 +237,9 @@ def _describe(error: dict, allowed: list[str]) -> str:
         return "missing: this key is required"
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
+        if len(error["loc"]) == 1 and isinstance(value, dict) and _LANGUAGE_CODE.match(name):
+            return (f"unknown language {name!r}: a level's text can be given in "
+                    f"{', '.join(f'{c} ({LANGUAGE_NAMES[c]})' for c in LANGUAGES)}; name its table [zh] or [en]")
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)  # 'season' is not 'lessons' (0.62)
         hint = f"; did you mean {close[0]!r}?" if close else (f"; allowed here: {', '.join(allowed)}" if allowed else "")
         return f"unknown key {name!r}{hint}"

@@ -30,7 +30,7 @@ from trainer.core.engine import MODEL_VERSION, Engine, Game
 from trainer.core.library import find
 from trainer.core.loading import FileProblems, Problem, key_lines, problems_from
 from trainer.core.plan import DECISION_KEYS, Decision, PlanError
-from trainer.core.scenario import Scenario
+from trainer.core.scenario import LANGUAGES, Scenario
 from trainer.core.scoring import score
 from trainer.core.text import check_text_value
 
@@ -65,7 +65,10 @@ def safe_name(text: str, fallback: str = "player", limit: int = 40) -> str:
 
 def scenario_hash(scenario: Scenario) -> str:
     """A fingerprint of what a scenario says (not how its file is laid out)."""
-    canonical = json.dumps(scenario.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    # the level as its file says it, without its text in other languages: a translation, or
+    # a game played in another language, is the same level
+    dumped = scenario.original.model_dump(mode="json", exclude={"language", *LANGUAGES})
+    canonical = json.dumps(dumped, sort_keys=True, ensure_ascii=False)
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

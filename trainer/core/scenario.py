@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    PrivateAttr,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -21,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from trainer.core.text import check_text_value
+from trainer.core.text import check_text_value, control_problem
 
 POSITIONS: tuple[str, ...] = ("field", "alliance", "campaign", "top_kol")
 """The four business positions, F A C T, in the order the game shows them."""
@@ -526,6 +527,103 @@ def _check_budget(value):
     return value
 
 
+LANGUAGES: tuple[str, ...] = ("en", "zh")
+"""The languages a level's text can be in: English and Simplified Chinese. A level writes its
+text in one (`language`) and may give the other in a table named by its code ([en] or [zh]).
+A third language is its code here and a field of that name on Scenario."""
+
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "zh": "Simplified Chinese"}
+"""Each language's name, for messages."""
+
+Term = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+class NameText(Model):
+    """One entry's name in another language ([[zh.events]], [[zh.kols]], [[zh.providers]])."""
+
+    name: str | None = Field(None, min_length=1, max_length=80)
+    """The name as players of this language read it; left out, the main text's name shows."""
+
+
+class BrandText(Model):
+    """The brand's name in another language ([zh.brand])."""
+
+    name: str | None = Field(None, min_length=1, max_length=80)
+    """The brand's name in this language; left out, the main text's name shows."""
+
+
+class ObjectiveText(Model):
+    """One objective's label in another language ([[zh.objectives]])."""
+
+    label: str | None = Field(None, min_length=1, max_length=100)
+    """The objective's name in this language; left out, the main text's label shows."""
+
+
+class LessonText(Model):
+    """One lesson's text in another language ([[zh.lessons]])."""
+
+    text: str | None = Field(None, min_length=1, max_length=200)
+    """The lesson in this language."""
+
+
+class StepText(Model):
+    """One step's text in another language ([[zh.steps]])."""
+
+    text: str | None = Field(None, min_length=1, max_length=240)
+    """What to do and look at that week, in this language (plain text)."""
+
+
+class LevelText(Model):
+    """A level's player-facing text in another language: a table named by the language's code
+    ([zh] or [en]) with the shape of the level itself, holding only its text. What it leaves out
+    shows in the main language (`Scenario.missing_texts` lists it). Lists are in the level's
+    order and as long as the level's own; categories and tones are words translated once,
+    wherever the level uses them."""
+
+    title: str | None = Field(None, min_length=1, max_length=100)
+    """The level's name."""
+    briefing: str | None = None
+    """What the player reads before starting, in Markdown; the same figures as the main briefing."""
+    teaches: list[str] | None = None
+    """What the level teaches: one phrase for each of the level's `teaches`, in the same order."""
+    brand: BrandText | None = None
+    """The brand's name."""
+    categories: dict[str, Term] = Field(default_factory=dict)
+    """Each category word the level uses (brand.category, a KOL's categories, a provider's track),
+    written as it is in the main text, with its translation: `tea = "茶"`. KOL fit and provider
+    tracks compare these words, so two words may not share one translation."""
+    tones: dict[str, Term] = Field(default_factory=dict)
+    """Each tone word the level uses (brand.tone, a KOL's tone) with its translation: `everyday = "日常"`."""
+    events: list[NameText] | None = None
+    """One entry per [[events]], in the same order: its name."""
+    kols: list[NameText] | None = None
+    """One entry per [[kols]], in the same order: its name."""
+    providers: list[NameText] | None = None
+    """One entry per [[providers]], in the same order: its name."""
+    objectives: list[ObjectiveText] | None = None
+    """One entry per [[objectives]], in the same order: its label."""
+    lessons: list[LessonText] | None = None
+    """One entry per [[lessons]], in the same order: its text."""
+    steps: list[StepText] | None = None
+    """One entry per [[steps]], in the same order: its text."""
+
+    @field_validator("categories", "tones")
+    @classmethod
+    def _words_are_data(cls, words: dict[str, str]) -> dict[str, str]:
+        for word, translation in words.items():
+            problem = control_problem(word) or control_problem(translation)
+            if problem:
+                raise ValueError(at((word,), problem))
+        return words
+
+
+# the lists of a level that a LevelText gives again, entry by entry: (list, key of each entry)
+TEXT_LISTS: tuple[tuple[str, str], ...] = (
+    ("events", "name"), ("kols", "name"), ("providers", "name"),
+    ("objectives", "label"), ("lessons", "text"), ("steps", "text"),
+)
+
+
 class Scenario(Model):
     """A level: a brand, a market, a calendar and objectives."""
 
@@ -533,6 +631,9 @@ class Scenario(Model):
     """Short identifier: lower-case letters, digits, - and _."""
     title: str = Field(min_length=1, max_length=100)
     """The level's name."""
+    language: Literal[LANGUAGES] = "en"  # type: ignore[valid-type]
+    """The language of the level's text (title, briefing, names, labels, lessons, steps): en or zh.
+    The other language goes in a table named by its code, [zh] or [en]."""
     briefing: str = ""
     """What the player reads before starting, in Markdown."""
     difficulty: Literal["tutorial", "easy", "medium", "hard", "expert"] = "medium"
@@ -566,10 +667,18 @@ class Scenario(Model):
     steps: list[Step] = Field(default_factory=list)
     """Week-by-week guidance (a tutorial's steps), at most one per week: listed on the briefing
     under the briefing's text, and each shown in its week's cockpit."""
+    en: LevelText | None = None
+    """The level's text in English, when `language` is another."""
+    zh: LevelText | None = None
+    """The level's text in Simplified Chinese, when `language` is another: [zh] title and
+    briefing, [zh.brand], [zh.categories], [zh.tones], [[zh.events]], [[zh.kols]],
+    [[zh.providers]], [[zh.objectives]], [[zh.lessons]], [[zh.steps]]."""
+
+    _original: Scenario | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
-        problems = []
+        problems = self._text_problems()
         if isinstance(self.budget, list) and len(self.budget) != self.turns:
             problems.append(at(("budget",),
                 f"lists {len(self.budget):,} amount{'' if len(self.budget) == 1 else 's'} but the game has turns = {self.turns}: give one amount per turn, or a single number"))
@@ -612,6 +721,163 @@ class Scenario(Model):
         if problems:
             raise ValueError("\n".join(problems))
         return self
+
+    # ------------------------------------------------------------ languages
+
+    def _words(self) -> dict[str, list[str]]:
+        """The category and tone words the level uses, each once (first spelling), by kind."""
+        categories = [self.brand.category, *(c for k in self.kols for c in k.categories),
+                      *(p.track for p in self.providers if p.track is not None)]
+        tones = [self.brand.tone, *(k.tone for k in self.kols)]
+        out: dict[str, list[str]] = {}
+        for kind, words in (("categories", categories), ("tones", tones)):
+            seen: dict[str, str] = {}
+            for word in words:
+                seen.setdefault(word.lower(), word)
+            out[kind] = list(seen.values())
+        return out
+
+    def _text_problems(self) -> list[str]:
+        """What is wrong with the level's tables of text in other languages."""
+        problems: list[str] = []
+        words = self._words()
+        for lang in LANGUAGES:
+            table: LevelText | None = getattr(self, lang)
+            if table is None:
+                continue
+            if lang == self.language:
+                problems.append(at((lang,), f"the level's own text is already in {LANGUAGE_NAMES[lang]} "
+                                            f"(language = \"{self.language}\"): a [{lang}] table gives another "
+                                            f"language; remove it, or set language to the main text's"))
+                continue
+            if table.teaches is not None and len(table.teaches) != len(self.teaches):
+                problems.append(at((lang, "teaches"), _count_problem(len(table.teaches), len(self.teaches),
+                                                                     "phrase", "teaches")))
+            for name, _key in TEXT_LISTS:
+                given = getattr(table, name)
+                if given is not None and len(given) != len(getattr(self, name)):
+                    problems.append(at((lang, name), _count_problem(len(given), len(getattr(self, name)),
+                                                                    "entry", f"[[{name}]]")))
+            for kind in ("categories", "tones"):
+                used = {w.lower(): w for w in words[kind]}
+                given_words: dict[str, str] = getattr(table, kind)
+                translated: dict[str, str] = {}
+                for word, translation in given_words.items():
+                    if word.lower() not in used:
+                        problems.append(at((lang, kind, word),
+                            f"{word!r} is not a {kind[:-1] if kind == 'tones' else 'category'} this level uses; "
+                            f"it uses: {', '.join(words[kind])}"))
+                        continue
+                    if word.lower() in translated:
+                        problems.append(at((lang, kind, word), f"{word!r} is translated twice: keep one"))
+                        continue
+                    translated[word.lower()] = translation
+                # the translated words must tell apart what the originals told apart (KOL fit)
+                shown: dict[str, str] = {}
+                for low, word in used.items():
+                    out = translated.get(low, word).lower()
+                    if out in shown:
+                        problems.append(at((lang, kind, word if low in translated else shown[out]),
+                            f"{word!r} and {shown[out]!r} would both read {translated.get(low, word)!r}; "
+                            "give each word its own translation (fit and tracks compare them)"))
+                    shown.setdefault(out, word)
+        return problems
+
+    @property
+    def original(self) -> Scenario:
+        """The level as its file says it: itself, or the level a localized copy came from."""
+        return self._original if self._original is not None else self
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the level has text in: its own first, then those it gives a table for."""
+        source = self.original
+        return (source.language, *(lang for lang in LANGUAGES
+                                   if lang != source.language and getattr(source, lang) is not None))
+
+    def missing_texts(self, lang: str) -> list[str]:
+        """The texts the level lacks in `lang` (each shows in the main language instead), as keys
+        of its [lang] table: "title", "events[0].name", "categories.tea". Empty when complete."""
+        source = self.original
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}: known are {', '.join(LANGUAGES)}")
+        if lang == source.language:
+            return []
+        table: LevelText = getattr(source, lang) or LevelText()
+        missing = []
+        if table.title is None:
+            missing.append("title")
+        if table.briefing is None and source.briefing.strip():
+            missing.append("briefing")
+        if table.teaches is None and source.teaches:
+            missing.append("teaches")
+        if (table.brand is None or table.brand.name is None):
+            missing.append("brand.name")
+        words = source._words()
+        for kind in ("categories", "tones"):
+            given = {w.lower() for w in getattr(table, kind)}
+            missing += [f"{kind}.{w}" for w in words[kind] if w.lower() not in given]
+        for name, key in TEXT_LISTS:
+            own = getattr(source, name)
+            given = getattr(table, name) or []
+            for i, entry in enumerate(own):
+                if getattr(entry, key) is None:
+                    continue  # an objective without a label is named by its metric
+                if i >= len(given) or getattr(given[i], key) is None:
+                    missing.append(f"{name}[{i}].{key}")
+        return missing
+
+    def localized(self, lang: str) -> Scenario:
+        """A copy of the level with its text in `lang`, where the level gives it; the rest stays
+        in the main language (see missing_texts). Every number is the level's: the copy plays
+        exactly as the original, and `original` gives the level back."""
+        source = self.original
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}: known are {', '.join(LANGUAGES)}")
+        if lang == source.language:
+            return source
+        table: LevelText = getattr(source, lang) or LevelText()
+        categories = {w.lower(): t for w, t in table.categories.items()}
+        tones = {w.lower(): t for w, t in table.tones.items()}
+
+        def category(word: str) -> str:
+            return categories.get(word.lower(), word)
+
+        def tone(word: str) -> str:
+            return tones.get(word.lower(), word)
+
+        def entries(name: str, key: str, extra=None) -> list:
+            given = getattr(table, name) or []
+            out = []
+            for i, entry in enumerate(getattr(source, name)):
+                update = dict(extra(entry)) if extra else {}
+                text = getattr(given[i], key) if i < len(given) else None
+                if text is not None:
+                    update[key] = text
+                out.append(entry.model_copy(update=update) if update else entry)
+            return out
+
+        brand = source.brand.model_copy(update={
+            "name": table.brand.name if table.brand and table.brand.name else source.brand.name,
+            "category": category(source.brand.category), "tone": tone(source.brand.tone)})
+        copy = source.model_copy(update={
+            "language": lang,
+            "title": table.title if table.title is not None else source.title,
+            "briefing": table.briefing if table.briefing is not None else source.briefing,
+            "teaches": list(table.teaches) if table.teaches is not None else list(source.teaches),
+            "brand": brand,
+            "events": entries("events", "name"),
+            "kols": entries("kols", "name", lambda k: {"categories": [category(c) for c in k.categories],
+                                                       "tone": tone(k.tone)}),
+            "providers": entries("providers", "name",
+                                 lambda p: {"track": category(p.track)} if p.track is not None else {}),
+            "objectives": entries("objectives", "label"),
+            "lessons": entries("lessons", "text"),
+            "steps": entries("steps", "text"),
+            **{other: None for other in LANGUAGES},
+        })
+        copy._original = source
+        return copy
 
     def step_of(self, turn: int) -> Step | None:
         """The guidance for week `turn`, if the level gives one."""
@@ -659,6 +925,12 @@ class Scenario(Model):
         if not running:
             return None
         return max(running, key=lambda e: (e.traffic, e.competition))
+
+
+def _count_problem(given: int, own: int, what: str, where: str) -> str:
+    what = what if given == 1 else {"entry": "entries", "phrase": "phrases"}[what]
+    return (f"gives {given} {what} "
+            f"but the level has {own} in {where}: give one for each, in the same order")
 
 
 def provider_strength(brand: Brand, provider: Provider) -> tuple[float, float]:

@@ -13,12 +13,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
 from trainer.core.library import find
 from trainer.core.loading import FileProblems, Problem, locate, problems_from, read_toml
 from trainer.core.saves import SaveError, SaveFile, load_game, read_save, safe_name
-from trainer.core.scenario import Model, Scenario, at
+from trainer.core.scenario import LANGUAGE_NAMES, LANGUAGES, Model, Scenario, at
+
+
+class WorkshopText(Model):
+    """The workshop's text in another language: a table named by the language's code, [zh]
+    or [en], as in a level file."""
+
+    title: str | None = Field(None, min_length=1, max_length=100)
+    """The workshop's name in this language; left out, the file's own title shows."""
 from trainer.core.scoring import score
 
 
@@ -52,6 +60,61 @@ class Workshop(Model):
     language: Literal["zh", "zh_CN", "en"] | None = None
     """The room's language: "zh" (简体中文) or "en" (English) for every participant's screens;
     left out, each participant's own (their setting, else their system's)."""
+    en: WorkshopText | None = None
+    """The workshop's title in English, when the file is written in another language."""
+    zh: WorkshopText | None = None
+    """The workshop's title in Simplified Chinese: `[zh]` then `title = "..."`."""
+
+    _original: Workshop | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _own_language(self) -> Workshop:
+        own = self.main_language
+        if getattr(self, own) is not None:
+            raise ValueError(at((own,), f"the workshop's own text is already in {LANGUAGE_NAMES[own]}: "
+                                        f"a [{own}] table gives another language; remove it"))
+        return self
+
+    @property
+    def main_language(self) -> str:
+        """The language the file's own title is written in: the room's language when the file
+        sets one (`language`), else English."""
+        room = str(getattr(self, "language", None) or "en")
+        code = room.replace("-", "_").split("_", 1)[0].lower()
+        return code if code in LANGUAGES else "en"
+
+    @property
+    def original(self) -> Workshop:
+        """The workshop as its file says it: itself, or the workshop a localized copy came from."""
+        return self._original if self._original is not None else self
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the workshop has a title in: its own first."""
+        source = self.original
+        own = source.main_language
+        return (own, *(lang for lang in LANGUAGES if lang != own
+                       and getattr(source, lang) is not None and getattr(source, lang).title is not None))
+
+    def missing_texts(self, lang: str) -> list[str]:
+        """The texts the workshop lacks in `lang` (["title"] or nothing): each shows in the
+        file's own language instead."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}: known are {', '.join(LANGUAGES)}")
+        return [] if lang in self.languages else ["title"]
+
+    def localized(self, lang: str) -> Workshop:
+        """A copy of the workshop with its title in `lang` when the file gives it (else its own
+        title); every rule, seed and code the same, and `original` gives the file's back."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}: known are {', '.join(LANGUAGES)}")
+        source = self.original
+        table: WorkshopText | None = getattr(source, lang)
+        if lang == source.main_language or table is None or table.title is None:
+            return source
+        copy = source.model_copy(update={"title": table.title, **{other: None for other in LANGUAGES}})
+        copy._original = source
+        return copy
 
     @model_validator(mode="after")
     def _seeds(self) -> Workshop:

@@ -75,8 +75,13 @@ class FactApp(App[int]):
         """The workshop scenarios this participant has finished in this session."""
         if workshop is not None:
             from trainer.core.workshop import load_workshop
+            from trainer.ui.language import level_language
 
             self.workshop, self.workshop_scenarios = load_workshop(workshop)  # FileProblems: the caller says them
+            # its title and its rounds' titles in the player's language, where the files give it
+            lang = level_language()
+            self.workshop = self.workshop.localized(lang)
+            self.workshop_scenarios = [s.localized(lang) for s in self.workshop_scenarios]
             # the workshop screen is the default screen, whose CSS_PATH Textual does not load
             self.css_path.append(SCREENS_CSS)
         self.player = player

@@ -7,6 +7,9 @@ Textual reads a class's BINDINGS (with their descriptions, shown in the footer) 
 class is created, i.e. when its module is imported. `use_language` re-labels them: each
 description is found back in the previous language's catalog and translated anew, on the
 classes of the game and on the nodes already on screen.
+
+The levels' own text (title, briefing, names, steps) is shown in the same language:
+`level_language()` gives it, and `fallback_note()` the briefing's note when a level lacks it.
 """
 
 from __future__ import annotations
@@ -66,3 +69,30 @@ def use_language(code: str, nodes: Iterable[DOMNode] = ()) -> str:
     if new != old:
         relabel_bindings(old, nodes)
     return new
+
+
+from trainer.core.scenario import LANGUAGE_NAMES, LANGUAGES, Scenario
+from trainer.i18n import N_, _
+
+FALLBACK_NOTE = N_("No {language} for {count} texts (shown in {main})")
+"""The briefing's one-line note when the level lacks the game's language: short enough for
+the briefing's column at 80x24 (38 cells)."""
+
+LANGUAGE_IN_TEXT = {"en": N_("English"), "zh": N_("Chinese")}
+"""A level's language, named in the reader's language."""
+
+
+def level_language() -> str:
+    """The language to show levels in: the game's (trainer.i18n), as a code of LANGUAGES."""
+    code = i18n.language().replace("-", "_").split("_", 1)[0].lower()
+    return code if code in LANGUAGES else "en"
+
+
+def fallback_note(scenario: Scenario, lang: str) -> str | None:
+    """The note a briefing shows when `scenario` lacks text in `lang` (None when it has it all)."""
+    missing = scenario.missing_texts(lang)
+    if not missing:
+        return None
+    main = scenario.original.language
+    return _(FALLBACK_NOTE).format(language=_(LANGUAGE_IN_TEXT.get(lang, LANGUAGE_NAMES[lang])), count=len(missing),
+                                   main=_(LANGUAGE_IN_TEXT.get(main, LANGUAGE_NAMES[main])))

@@ -15,6 +15,7 @@ from trainer.core.scenario import Scenario
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets import scenario_info as info
+from trainer.ui.language import fallback_note, level_language
 from trainer.ui.widgets.header import Header
 
 
@@ -31,13 +32,19 @@ class BriefingScreen(Screen):
 
     def __init__(self, scenario: Scenario):
         super().__init__()
-        self.scenario = scenario
+        lang = level_language()
+        self.scenario = scenario.localized(lang)
+        """The level in the player's language, where it has it: the game is played with it."""
+        self.language_note = fallback_note(scenario, lang)
+        """A line saying the level lacks the player's language, or None."""
 
     def compose(self) -> ComposeResult:
         s = self.scenario
         yield Header()
         with Horizontal(id="briefing"):
             with VerticalScroll(id="briefing-text"):
+                if self.language_note:
+                    yield Static(Text(self.language_note), id="briefing-language")
                 yield Markdown(s.briefing)
                 if s.steps:
                     # the level's steps are data: plain text, never markup

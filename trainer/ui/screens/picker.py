@@ -15,6 +15,7 @@ from textual.content import Content
 from trainer.core.library import entries
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
+from trainer.ui.language import level_language
 from trainer.ui.widgets import scenario_info as info
 from trainer.ui.widgets.header import Header
 
@@ -32,7 +33,9 @@ class PickerScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.entries = entries()
-        self.playable = [e.scenario if e.opens_by_id else None for e in self.entries]
+        lang = level_language()
+        # each level in the player's language where it has it (the briefing says what it lacks)
+        self.playable = [e.scenario.localized(lang) if e.opens_by_id else None for e in self.entries]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -44,7 +47,7 @@ class PickerScreen(Screen):
                     options.append(Option(M.PICKER_SHADOWED.format(name=e.path.name, id=e.scenario.id), id=str(i),
                                           disabled=True))
                 elif e.scenario is not None:
-                    s = e.scenario
+                    s = self.playable[i] or e.scenario
                     item = M.PICKER_ITEM if e.origin == "shipped" else M.PICKER_YOURS
                     label = item.format(title=s.title, difficulty=M.DIFFICULTY.get(s.difficulty, s.difficulty),
                                         turns=s.turns)
