@@ -47,7 +47,7 @@ async def test_the_briefing_and_the_game_are_in_chinese(monkeypatch):
         assert "山云茶" in screen.query_one(Markdown).source
         assert not screen.query("#briefing-language")  # complete: no note
         steps = [str(s.render()) for s in screen.query(".briefing-step")]
-        assert steps[0].startswith("Week 1. 先开你自己的直播间")  # the frame's words are the catalog's
+        assert steps[0].startswith("第1周。先开你自己的直播间")  # the frame in the catalog's words, the step in the level's
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(*"Li Na", "enter")
