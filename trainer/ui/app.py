@@ -75,13 +75,8 @@ class FactApp(App[int]):
         """The workshop scenarios this participant has finished in this session."""
         if workshop is not None:
             from trainer.core.workshop import load_workshop
-            from trainer.ui.language import level_language
 
             self.workshop, self.workshop_scenarios = load_workshop(workshop)  # FileProblems: the caller says them
-            # its title and its rounds' titles in the player's language, where the files give it
-            lang = level_language()
-            self.workshop = self.workshop.localized(lang)
-            self.workshop_scenarios = [s.localized(lang) for s in self.workshop_scenarios]
             # the workshop screen is the default screen, whose CSS_PATH Textual does not load
             self.css_path.append(SCREENS_CSS)
         self.player = player
@@ -103,6 +98,13 @@ class FactApp(App[int]):
         language = lang or (self.workshop.language if self.workshop is not None else None)  # --lang, else the room's
         if language:
             self.use_language(language)
+        if self.workshop is not None:
+            from trainer.ui.language import level_language
+
+            # its title and its rounds' titles in the room's language, where the files give it
+            level = level_language()
+            self.workshop = self.workshop.localized(level)
+            self.workshop_scenarios = [s.localized(level) for s in self.workshop_scenarios]
 
     # --- language -----------------------------------------------------------------
 
