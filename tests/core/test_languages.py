@@ -274,3 +274,19 @@ def test_words_must_be_the_levels_and_stay_apart(tmp_path):
 
 def test_languages_are_the_known_ones():
     assert LANGUAGES == ("en", "zh")
+
+
+def test_chinese_text_has_no_space_between_a_character_and_a_figure_or_latin_word():
+    # the terminal wraps at spaces: "每周 50,000 元" broke the line early, one word short of the width
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    cjk = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+    space = re.compile(rf"[{cjk}] +[A-Za-z0-9]|[A-Za-z0-9%] +[{cjk}]")
+    files = [*sorted((root / "scenarios").glob("*.toml")), *sorted((root / "workshops").glob("*.toml"))]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        chinese = text[text.find("\n[zh]"):] if "\n[zh]" in text else ""
+        found = space.findall(chinese)
+        assert not found, f"{path.name}: {found[:3]}"
