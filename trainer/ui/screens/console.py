@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from trainer.i18n import N_, _, ngettext
+from trainer.i18n import N_, _, ngettext, translate
 from trainer.serving import FACILITATOR_CODE, PUBLIC_URL
 from trainer.ui import messages as M
 
@@ -79,13 +79,13 @@ class ConsoleScreen(Screen):
     #fc-key { height: auto; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("l", "lock", _("Lock/open round")),
-        Binding("k", "reveal", _("Answer key")),
-        Binding("d", "debrief", _("Class debrief")),
-        Binding("m", "message", _("Message")),
-        Binding("p", "pause", _("Pause timer")),
-        Binding("e", "extend", _("+1 min")),
-        Binding("x", "end_time", _("End time")),
+        Binding("l", "lock", translate(N_("Lock/open round"))),
+        Binding("k", "reveal", translate(N_("Answer key"))),
+        Binding("d", "debrief", translate(N_("Class debrief"))),
+        Binding("m", "message", translate(N_("Message"))),
+        Binding("p", "pause", translate(N_("Pause timer"))),
+        Binding("e", "extend", translate(N_("+1 min"))),
+        Binding("x", "end_time", translate(N_("End time"))),
     ]
 
     def compose(self) -> ComposeResult:
