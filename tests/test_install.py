@@ -113,8 +113,11 @@ def _package_files() -> set[str]:
     """The files the game reads at run time that are not Python: they must be in the wheel."""
     out = set()
     for path in (ROOT / "trainer").rglob("*"):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".py", ".pyc"):
-            out.add(path.relative_to(ROOT).as_posix())
+        if not path.is_file() or "__pycache__" in path.parts or path.suffix in (".py", ".pyc", ".pot", ".mo"):
+            continue
+        if path.suffix == ".po":  # a gettext catalog ships compiled, as the game reads it
+            path = path.with_suffix(".mo")
+        out.add(path.relative_to(ROOT).as_posix())
     for folder, target in (("scenarios", "trainer/_shipped/scenarios"), ("workshops", "trainer/_shipped/workshops")):
         for path in (ROOT / folder).rglob("*.toml"):
             out.add(f"{target}/{path.relative_to(ROOT / folder).as_posix()}")
@@ -153,13 +156,16 @@ def test_the_release_holds_what_the_game_reads_and_the_sdist_the_tests_and_docs(
     missing = _package_files() - in_wheel
     assert not missing, f"not in the wheel: {sorted(missing)}"
     assert not any(name.startswith(("tests/", "scenarios/", "saves/")) for name in in_wheel)
+    assert "trainer/i18n/locale/zh_CN/LC_MESSAGES/fact_trainer.mo" in in_wheel
+    assert not any(name.endswith((".po", ".pot")) for name in in_wheel)
     assert "License-Expression: MIT" in metadata and "Classifier: Environment :: Console" in metadata
     assert "Keywords:" in metadata and "pipx install fact-trainer" in metadata  # the README is the long description
     with tarfile.open(sdist) as tf:
         in_sdist = {name.split("/", 1)[1] for name in tf.getnames() if "/" in name}
     for needed in ("LICENSE", "README.md", "Makefile", "docs/authoring.md", "docs/scenario.schema.json",
                    "tests/conftest.py", "tests/test_install.py", "tests/core/test_isolation.py",
-                   "scenarios/01-tutorial.toml", "scenarios/plans/tutorial-starter.toml", "workshops/example.toml"):
+                   "scenarios/01-tutorial.toml", "scenarios/plans/tutorial-starter.toml", "workshops/example.toml",
+                   "babel.cfg", "trainer/i18n/locale/zh_CN/LC_MESSAGES/fact_trainer.po", "trainer/i18n/fact_trainer.pot"):
         assert needed in in_sdist, needed
 
 
@@ -191,6 +197,7 @@ def test_installed_game_runs_from_an_empty_folder_and_writes_nothing_beside_its_
 
     listed = run("list")
     assert f"Shipped levels ({shipped}):" in listed
+    assert f"附带的关卡（{shipped}）：" in run("--lang", "zh", "list")  # the wheel's compiled catalog
     assert [d["id"] for d in json.loads(run("list", "--json"))] == SHIPPED_IDS
 
     assert "ok (tutorial, 6 turns; languages: en, zh)" in run("validate", str(shipped / "01-tutorial.toml"))

@@ -245,3 +245,31 @@ def test_no_function_hides_gettext_behind_a_throwaway_variable():
             if stores and calls:
                 conflicts.append(f"{path.relative_to(ROOT)}:{func.lineno} {func.name}")
     assert not conflicts, conflicts
+
+
+def test_a_report_exported_in_chinese(tmp_path):
+    """md, html and csv in the language in force; JSON keys stay English."""
+    import csv as csvlib
+    import json
+
+    from trainer.core.engine import Engine
+    from trainer.core.library import find
+    from trainer.core.loading import load_plan
+    from trainer.export import render
+
+    scenario = find("tutorial")[0]
+    game = Engine(scenario).new_game(scenario.seed)
+    game.play(load_plan(ROOT / "scenarios" / "plans" / "tutorial-starter.toml", scenario))
+    i18n.set_language("zh")
+    md = render(game, "李娜", "md", answer_key=False)
+    assert md.startswith("# 复盘：") and "## 逐周明细" in md and "千次曝光" not in md.split("\n")[0]
+    assert "GPM从第1周的" in md  # the debrief's facts, in the words of the debrief screen
+    html = render(game, "李娜", "html", answer_key=False)
+    assert '<html lang="zh-CN">' in html and "同一市场种子下的对比" in html
+    rows = list(csvlib.reader(render(game, "李娜", "csv").splitlines()))
+    assert rows[0][:4] == ["周", "预算", "F企业自播", "A达人矩阵"] and len(rows) == 1 + scenario.turns
+    data = json.loads(render(game, "李娜", "json", answer_key=False))
+    assert "turns" in data and "debrief" in data and "facts" in data["debrief"]
+    i18n.set_language("en")
+    rows = list(csvlib.reader(render(game, "Li Na", "csv").splitlines()))
+    assert rows[0][:4] == ["turn", "budget", "field", "alliance"]  # English headers are the keys, as before

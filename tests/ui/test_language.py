@@ -164,3 +164,44 @@ def test_screen_in_chinese_at_80x24(snap_compare, screen):
 @pytest.mark.parametrize("screen", ["planning", "results", "end"])
 def test_screen_in_chinese_at_120x40(snap_compare, screen):
     assert snap_compare(h.app(lang="zh"), terminal_size=(120, 40), run_before=SCREENS[screen])
+
+
+def _labels_of_every_class() -> dict:
+    from trainer.ui.language import _game_classes
+
+    return {f"{c.__module__}.{c.__qualname__}": [(b.key, str(b.description)) for b in c.__dict__.get("BINDINGS", [])
+                                                 if hasattr(b, "description")]
+            for c in _game_classes()}
+
+
+def test_switching_there_and_back_gives_every_key_its_own_label_again():
+    """Two messages may share a translation (Coach and Coaching are both 教练): a label switched to
+    Chinese and back must be its own English words, not its neighbour's."""
+    import trainer.ui.app  # noqa: F401 (every screen's module, so every class is there)
+    import trainer.ui.leaderboard  # noqa: F401
+    import trainer.ui.screens.console  # noqa: F401
+    from trainer.ui.language import use_language
+
+    for module in ("briefing", "debrief", "dialogs", "end", "help", "history", "load", "picker", "planning",
+                   "results", "title", "workshop"):
+        __import__(f"trainer.ui.screens.{module}")
+    english = _labels_of_every_class()
+    use_language("zh")
+    chinese = _labels_of_every_class()
+    assert chinese != english and ("f4", "教练") in chinese["trainer.ui.screens.results.ResultsScreen"]
+    use_language("en")
+    assert _labels_of_every_class() == english
+
+
+def test_a_game_started_in_chinese_switches_its_keys_to_english():
+    """The command line sets the language before the screens are imported: their labels are born Chinese."""
+    import subprocess
+    import sys
+
+    code = ("from trainer import i18n; i18n.set_language('zh')\n"
+            "import trainer.ui.app, trainer.ui.screens.results as r\n"
+            "from trainer.ui.language import use_language\n"
+            "use_language('en')\n"
+            "print(sorted(str(b.description) for b in r.ResultsScreen.BINDINGS if b.description))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "'Coaching'" in out and "'Coach'" not in out and "'Next week'" in out

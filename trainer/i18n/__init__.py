@@ -49,6 +49,21 @@ class Msg(str):
     __slots__ = ()
 
 
+class Translated(str):
+    """A marked message's translation that remembers its English text (`msgid`): a label made
+    in one language can be told again in another, even where two messages share a translation
+    (“Coach” and “Coaching” are both 教练)."""
+
+    msgid: str = ""
+
+
+def translated(msgid: str) -> Translated:
+    """`msgid` in the language in force, remembering `msgid`."""
+    out = Translated(gettext(msgid) if msgid else "")
+    out.msgid = str(msgid)
+    return out
+
+
 def N_(message: str) -> Msg:
     """Mark `message` for the catalogs without translating it now (gettext's noop)."""
     return Msg(message)
@@ -176,7 +191,7 @@ def translate(value):
     """A marked message (N_), or a dict or tuple of them, in the language in force;
     anything else as it is."""
     if isinstance(value, Msg):
-        return gettext(value) if value else ""
+        return translated(value)
     if isinstance(value, dict):
         return {k: translate(v) for k, v in value.items()}
     if isinstance(value, tuple):

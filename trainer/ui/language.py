@@ -40,7 +40,8 @@ def _game_classes() -> list[type[DOMNode]]:
 def _relabel(binding, old: str):
     if not isinstance(binding, Binding):
         return binding
-    again = {field: i18n.gettext(i18n.untranslate(text, old))
+    # the English words: remembered by the label (trainer.i18n.Translated), else found in the old catalog
+    again = {field: i18n.translated(getattr(text, "msgid", "") or i18n.untranslate(text, old))
              for field, text in (("description", binding.description), ("tooltip", binding.tooltip)) if text}
     return dataclasses.replace(binding, **again)
 

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from trainer.i18n import N_, _, ngettext
+from trainer.i18n import N_, _, ngettext, translate
 from trainer.serving import FACILITATOR_CODE, PUBLIC_URL
 from trainer.ui.widgets.header import Header
 from trainer.ui import messages as M
@@ -80,15 +80,15 @@ class ConsoleScreen(Screen):
     #fc-key { height: auto; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("l", "lock", _("Lock/open round")),
-        Binding("k", "reveal", _("Answer key")),
-        Binding("d", "debrief", _("Class debrief")),
+        Binding("l", "lock", translate(N_("Lock/open round"))),
+        Binding("k", "reveal", translate(N_("Answer key"))),
+        Binding("d", "debrief", translate(N_("Class debrief"))),
         # priority: the focus moves before the next key is read, so the words a facilitator types
         # right after m go to the message, never to the console's keys (e +1 min, k the answer key)
-        Binding("m", "message", _("Message"), priority=True),
-        Binding("p", "pause", _("Pause timer")),
-        Binding("e", "extend", _("+1 min")),
-        Binding("x", "end_time", _("End time")),
+        Binding("m", "message", translate(N_("Message")), priority=True),
+        Binding("p", "pause", translate(N_("Pause timer"))),
+        Binding("e", "extend", translate(N_("+1 min"))),
+        Binding("x", "end_time", translate(N_("End time"))),
     ]
 
     def compose(self) -> ComposeResult:

@@ -228,20 +228,25 @@ class DebriefScreen(Screen):
         rank = M.DEBRIEF_RANK_KEY if review.has_answer_key else M.DEBRIEF_RANK
         return Group(Text(rank.format(rank=review.rank, of=len(review.benchmarks) + 1)), table)
 
-    def _swings(self, review) -> Text:
-        out = Text()
+    def _swings(self, review) -> Group | Text:
         swings = [*review.best_turns, *review.worst_turns]
         if not swings:
             return Text(M.DEBRIEF_NO_SWINGS, style="dim")
+        parts = []
         for swing in swings:
             style = "green" if swing.change >= 0 else "red"
-            out.append(M.DEBRIEF_BEST.format(turn=swing.turn, gmv=M.money(swing.gmv),
-                                             change=M.signed_money(swing.change)) + "\n", style=f"bold {style}")
+            parts.append(Text(M.DEBRIEF_BEST.format(turn=swing.turn, gmv=M.money(swing.gmv),
+                                                    change=M.signed_money(swing.change)), style=f"bold {style}"))
+            # each cause's sentence wraps beside its amount (fold: a Chinese sentence has no spaces to wrap at)
+            causes = Table.grid(padding=(0, 1), expand=True)
+            causes.add_column(width=2)
+            causes.add_column(justify="right", no_wrap=True)
+            causes.add_column(ratio=1)
             for change in swing.changes:
-                out.append(f"   {M.signed_money(change.gmv)} ", style="green" if change.gmv >= 0 else "red")
-                out.append(M.change_sentence(change) + "\n")
-        out.rstrip()
-        return out
+                causes.add_row("", Text(M.signed_money(change.gmv), style="green" if change.gmv >= 0 else "red"),
+                               Text(M.change_sentence(change), overflow="fold"))
+            parts.append(causes)
+        return Group(*parts)
 
     # --- export -----------------------------------------------------------------------
 
