@@ -231,7 +231,9 @@ def test_balance_shows_each_objective_what_capped_the_stars_and_a_plan_week_by_w
 def test_balance_fails_with_exit_1_when_a_lesson_fails(capsys, tmp_path):
     text = (ROOT / "scenarios" / "01-tutorial.toml").read_text()
     bad = tmp_path / "bad-lesson.toml"
-    bad.write_text(text + '\n[[lessons]]\ntext = "all-in campaign wins"\nbetter = "all_in_campaign"\nworse = "balanced"\n')
+    # the lesson in both languages: a translated level gives one [[zh.lessons]] per [[lessons]]
+    bad.write_text(text + '\n[[lessons]]\ntext = "all-in campaign wins"\nbetter = "all_in_campaign"\nworse = "balanced"\n'
+                   '\n[[zh.lessons]]\ntext = "全押营销活动获胜"\n')
     code, out, _ = run(capsys, "balance", str(bad), "--seeds", "2")
     assert code == 1 and "FAILS" in out
 
