@@ -46,6 +46,8 @@ async def test_lang_zh_shows_the_title_the_cockpit_and_the_help_in_chinese():
         titles = [str(w.border_title) for w in app.screen.query(".position")]
         assert titles[:4] == ["F 直播间", "A 达人", "C 营销活动", "T 头部KOL"]
         assert {"结束本周", "历史"} <= set(footer_labels(app))
+        # the level's own step for the week, in the game's language though the game began from the file's level
+        assert text_of(app, "#plan-week").startswith("第1周步骤：先开你自己的直播间")
 
         await pilot.press("f1")
         await h.settle(pilot)
@@ -126,6 +128,19 @@ async def test_a_broken_settings_file_does_not_stop_the_switch_nor_lose_the_file
         notes = [str(n.message) for n in app._notifications]
         assert any("仅本次有效" in n and str(path) in n for n in notes), notes
     assert path.read_text(encoding="utf-8") == "language = [\n"
+
+
+@h.sync
+async def test_switching_language_mid_game_shows_the_levels_own_text_in_the_new_one():
+    app = h.app(lang="zh")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await h.to_planning(pilot)
+        assert "先开你自己的直播间" in text_of(app, "#plan-week")
+        await app.switch_language("en")
+        await h.settle(pilot)
+        assert isinstance(app.screen, PlanningScreen)
+        assert "Start your own live room" in text_of(app, "#plan-week")
+        assert app.session.scenario.title == "First steps: a tea shop goes live"
 
 
 @h.sync

@@ -141,6 +141,8 @@ class FactApp(App[int]):
         except SettingsError as exc:
             message, severity = M.LANGUAGE_NOT_KEPT.format(name=i18n.LANGUAGES[code], problem=exc), "warning"
         # the screens on show were built in the old language: build them again
+        if self.session is not None:
+            self.session.speak()
         self._reset_to()
         if self.is_screen_installed("results"):
             self.uninstall_screen("results")

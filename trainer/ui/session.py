@@ -40,6 +40,7 @@ class Session:
     whether nothing of it could be kept); None when it fitted as it was."""
 
     def __post_init__(self) -> None:
+        self.speak()
         if self.game is None:
             self.engine = Engine(self.scenario)
             self.game = self.engine.new_game(self.seed)
@@ -48,6 +49,13 @@ class Session:
             if self.game.reports and not self.game.finished and not self.problems(self.game.reports[-1].decision):
                 self.draft = self.game.reports[-1].decision
         self.seed = self.game.seed
+
+    def speak(self) -> None:
+        """Show the level's own text (steps, names, objectives) in the game's language, where the
+        level gives it; every number stays the level's (Scenario.localized)."""
+        from trainer.ui.language import level_language
+
+        self.scenario = self.scenario.localized(level_language())
 
     @classmethod
     def resume(cls, loaded: LoadedSave) -> Session:
