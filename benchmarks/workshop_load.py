@@ -6,7 +6,12 @@ results on screen under that load (median and 95th percentile), whether everyone
 and the wall time. Each participant is the app under Textual's headless Pilot: the same
 screens, engine and saves as in a browser, without the websocket and terminal output.
 
-    python -m benchmarks.workshop_load [--participants N] [--think SECONDS]
+`make bench` runs three cases in one go and prints their ratios (issue 14's target: with 30
+participants at a 20 s think time, all starting at once, the 95th percentile at most 3x one
+participant's time alone): one participant alone, 30 at 20 s, and 30 at 1 s (the stress case).
+
+    python -m benchmarks.workshop_load [--participants N] [--think SECONDS]   # one case
+    python -m benchmarks.workshop_load --room                                 # the three
 """
 
 from __future__ import annotations
@@ -120,15 +125,39 @@ def main(participants: int = PARTICIPANTS, think: float = THINK) -> dict:
     return figures
 
 
+def room() -> dict:
+    """The three cases of `make bench`, one after another, and their ratios to the lone participant."""
+    alone = main(1, 1.0)
+    print()
+    classroom = main(PARTICIPANTS, 20.0)
+    print()
+    stress = main(PARTICIPANTS, THINK)
+    base = alone["end_turn_median_ms"], alone["end_turn_p95_ms"]
+    print()
+    print("Workshop load, against one participant alone "
+          f"(median {base[0]:.0f} ms, 95th percentile {base[1]:.0f} ms):")
+    for name, case in (("30 at 20 s think", classroom), ("30 at 1 s think (stress)", stress)):
+        if case["end_turn_p95_ms"] is None or not base[0]:
+            print(f"  {name}: no week ended")
+            continue
+        print(f"  {name}: 95th percentile {case['end_turn_p95_ms']:.0f} ms = "
+              f"{case['end_turn_p95_ms'] / base[0]:.1f}x the lone median, {case['end_turn_p95_ms'] / base[1]:.1f}x "
+              f"the lone 95th percentile (target for 20 s: at most 3x); memory {case['rss_median_mb']:.0f} MB a game")
+    return {"alone": alone, "classroom": classroom, "stress": stress}
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=PARTICIPANTS)
     parser.add_argument("--think", type=float, default=THINK)
+    parser.add_argument("--room", action="store_true", help="the three cases of make bench, with their ratios")
     parser.add_argument("--participant", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--workshop", help=argparse.SUPPRESS)
     parser.add_argument("--saves", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.participant is not None:
         print(json.dumps(asyncio.run(_participant(args.participant, args.workshop, args.saves, args.think))))
+    elif args.room:
+        room()
     else:
         main(args.participants, args.think)

@@ -277,3 +277,22 @@ def test_the_saves_list_gives_the_games_gmv_rounded_once_as_the_end_screen_does(
     edited.write_text(head + "total_gmv = 1" + tail[tail.index("\n"):])  # the last week's total, hand-edited
     result = load_game(edited)
     assert result.status == "edited" and "GMV so far 1;" in result.problems[-1]
+
+
+def test_a_save_waits_for_the_disk_and_a_presence_does_not(tmp_path, monkeypatch):
+    """A save is fsynced before its rename (a power cut keeps the old or the new week); a game's
+    presence, rewritten every second by every game of a room, is not (it made each game wait on
+    the disk under a workshop's load), yet a reader still sees a whole file."""
+    from trainer.core.console import Presence, connected, write_presence
+    from trainer.core.saves import write_atomic_text
+
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    write_atomic_text(tmp_path / "save.toml", "a = 1\n")
+    assert synced and (tmp_path / "save.toml").read_text() == "a = 1\n"  # the file, then its folder
+    synced.clear()
+    write_presence(tmp_path, Presence(os.getpid(), "Li Na", "tutorial", 2, False, False))
+    assert synced == []
+    (seen,) = connected(tmp_path)
+    assert (seen.name, seen.round, seen.week) == ("Li Na", "tutorial", 2)

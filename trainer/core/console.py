@@ -105,8 +105,10 @@ class Presence:
 def write_presence(folder: Path, presence: Presence) -> None:
     presence.seen = time.time()
     try:
+        # rewritten every second by every game: no fsync, which under a room's load made each
+        # game's screen wait on the disk (benchmarks.workshop_load)
         write_atomic_text(console_dir(folder) / "presence" / f"{presence.pid}.json",
-                          json.dumps(asdict(presence), ensure_ascii=False))
+                          json.dumps(asdict(presence), ensure_ascii=False), durable=False)
     except SaveError:
         pass  # the console will show this game as gone: play goes on
 

@@ -239,9 +239,13 @@ def write_atomic(path: Path, data: dict) -> None:
     write_atomic_text(path, tomli_w.dumps(data), backup=True)
 
 
-def write_atomic_text(path: Path, text: str, backup: bool = False) -> None:
+def write_atomic_text(path: Path, text: str, backup: bool = False, durable: bool = True) -> None:
     """Write `text` to `path` atomically (temporary file, fsync, rename); with `backup`, the
-    previous version stays as `path.bak`. SaveError, naming the file, when it cannot be."""
+    previous version stays as `path.bak`. SaveError, naming the file, when it cannot be.
+
+    `durable=False` skips the fsync, for a file rewritten every second whose loss in a power
+    cut costs nothing (a game's presence): readers still see the old file or the new one
+    whole, and the writer does not wait for the disk."""
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -250,7 +254,8 @@ def write_atomic_text(path: Path, text: str, backup: bool = False) -> None:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(text)
                 f.flush()
-                os.fsync(f.fileno())
+                if durable:
+                    os.fsync(f.fileno())
             if backup and path.exists():
                 copy = path.with_name(path.name + BACKUP_SUFFIX)
                 # a hard link keeps the old version under the backup name with no moment
@@ -268,14 +273,15 @@ def write_atomic_text(path: Path, text: str, backup: bool = False) -> None:
             except OSError:
                 pass
             raise
-        try:
-            dir_fd = os.open(folder, os.O_RDONLY)
+        if durable:
             try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-        except OSError:
-            pass
+                dir_fd = os.open(folder, os.O_RDONLY)
+                try:
+                    os.fsync(dir_fd)
+                finally:
+                    os.close(dir_fd)
+            except OSError:
+                pass
     except OSError as exc:
         reason = exc.strerror or str(exc)
         hint = "the disk is full" if exc.errno == 28 else "the folder cannot be written"
