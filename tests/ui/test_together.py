@@ -46,6 +46,8 @@ async def test_a_week_ended_waits_for_the_room_then_shows_to_everyone(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         folder = app.saves_folder
         bo(folder, 1, ended=False)
+        await h.settle(pilot)
+        assert "weeks advance together" in str(app.screen.query_one("#ws-rules").render())
         await start(pilot)
         bo(folder, 1, ended=False)
         write_presence(folder, Presence(OTHER + 10**6, None))  # someone at the gate: not counted
@@ -220,6 +222,8 @@ async def test_the_console_counts_each_rounds_room_and_advances_it(tmp_path):
         table = host.screen.query_one("#fc-people", DataTable)
         states = sorted(str(table.get_row_at(i)[3]) for i in range(table.row_count))
         assert states == ["ended ✓, waiting", "planning"]
+        status = str(host.screen.query_one("#fc-status").render())
+        assert "results on screen: 0 · waiting: 1" in status
         await pilot.press("a")
         assert read_control(folder).advance == {"tutorial": 3}
         await pilot.press("w")
