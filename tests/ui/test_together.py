@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from textual.widgets import Input
 
 from tests.ui import helpers as h
@@ -231,3 +233,24 @@ async def test_the_console_counts_each_rounds_room_and_advances_it(tmp_path):
     notes = [str(n.message) for n in host._notifications]
     assert any("w makes them advance together first" in n for n in notes)
     assert any("Round 1: week 3 released to everyone" in n for n in notes)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_waiting_snapshot(snap_compare, tmp_path, monkeypatch, lang):
+    """How the wait looks at 80x24, in both languages."""
+    monkeypatch.chdir(tmp_path)
+    path = workshop_file(tmp_path, together=True)
+
+    async def waiting(pilot):
+        folder = pilot.app.saves_folder
+        for pid, week, ended in ((OTHER, 2, True), (1, 2, False)):
+            write_presence(folder, Presence(pid, f"P{pid}", "tutorial", week, submitted=ended, waiting=ended))
+        await start(pilot)
+        await h.play_weeks(pilot, 1)
+        pilot.app.after_results()  # the others have ended week 1: no wait
+        await h.settle(pilot)
+        await h.play_weeks(pilot, 1)
+        assert isinstance(pilot.app.screen, WaitingScreen)
+
+    assert snap_compare(h.app(workshop=path, saves_dir="saves", lang=lang), terminal_size=(80, 24),
+                        run_before=waiting)
