@@ -60,6 +60,10 @@ async def test_a_week_ended_waits_for_the_room_then_shows_to_everyone(tmp_path):
         assert load_game(path).save.turns_played == 1  # played and saved when ended, not when shown
         mine = own_presence(app)
         assert mine["waiting"] and mine["submitted"] and mine["week"] == 1
+        await pilot.press("f2")  # the history would show the week's figures before the room's
+        app.action_history()
+        await h.settle(pilot)
+        assert isinstance(app.screen, WaitingScreen)
         app.console_tick()
         await h.settle(pilot)
         assert isinstance(app.screen, WaitingScreen)  # Bo still plans week 1

@@ -554,6 +554,8 @@ class FactApp(App[int]):
         """GMV and GPM so far and every past plan."""
         from trainer.ui.screens.history import HistoryScreen
 
+        if type(self.screen).__name__ == "WaitingScreen":
+            return  # the week's figures show to the room at once, with its results
         if self.session is not None and not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 

@@ -26,10 +26,7 @@ RELEASED = N_("The room has ended week {week}: here are your results.")
 class WaitingScreen(Screen):
     """Over the week's results, hidden, until the room has ended the week."""
 
-    BINDINGS = [
-        Binding("f2,h", "app.history", M.KEY_HISTORY),
-        Binding("q", "app.quit", M.KEY_QUIT, show=False),
-    ]
+    BINDINGS = [Binding("q", "app.quit", M.KEY_QUIT, show=False)]  # no history: it would show the week's figures
     DEFAULT_CSS = """
     WaitingScreen { align: center middle; }
     #wait-panel { width: 70; max-width: 100%; height: auto; border: round $primary; padding: 1 2; }
