@@ -86,6 +86,12 @@ async def test_a_week_ended_waits_for_the_room_then_shows_to_everyone(tmp_path):
         await h.settle(pilot)
         assert isinstance(app.screen, ResultsScreen) and app.screen.report.turn == 2
         assert load_game(path).save.turns_played == 2
+        # on the round list, a game left in progress holds nobody
+        app.action_scenarios()
+        await h.settle(pilot)
+        app.console_tick()
+        mine = own_presence(app)
+        assert mine["away"] and mine["round"] == "tutorial" and mine["week"] == 3
     app.claim.release()
 
 

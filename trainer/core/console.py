@@ -116,6 +116,9 @@ class Presence:
     """This week is ended and its results are held until the room has ended it (weeks together)."""
     released: int = 0
     """The last week of its round this game has seen released to the room (weeks together)."""
+    away: bool = False
+    """The participant left their game in progress for the round list (or a briefing): not
+    playing the round now, so not waited for."""
 
 
 def write_presence(folder: Path, presence: Presence) -> None:
@@ -178,9 +181,9 @@ def weeks_ended(p: Presence) -> int:
 
 
 def room_of(round_id: str, presences: list[Presence]) -> list[Presence]:
-    """The participants playing `round_id` now: people at the gate, on their round list (no
-    game open) or in another round do not count, nor the facilitator."""
-    return [p for p in presences if p.name is not None and not p.facilitator and p.round == round_id]
+    """The participants playing `round_id` now: people at the gate, on their round list (away
+    from a game in progress, or none open) or in another round do not count, nor the facilitator."""
+    return [p for p in presences if p.name is not None and not p.facilitator and not p.away and p.round == round_id]
 
 
 def released_week(round_id: str, presences: list[Presence], control: Control) -> int:

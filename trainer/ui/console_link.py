@@ -31,10 +31,21 @@ def presence_of(app) -> Presence:
         week = session.game.turn - 1 if submitted or finished else session.game.turn
     seconds_left = getattr(app.screen, "seconds_left", None)  # the planning screen's turn timer
     left = seconds_left() if callable(seconds_left) else None
-    released = getattr(app, "released_weeks", {}).get(round_id, 0) if round_id else 0
+    released = getattr(app, "released_weeks", {}).get(_game_key(app), 0) if round_id else 0
+    # a game in progress always has its cockpit in the stack (results and waits go over it)
+    away = round_id is not None and not finished and not any(hasattr(s, "time_up") for s in app.screen_stack)
     return Presence(os.getpid(), app.participant, round_id, week or 0, submitted, finished,
                     left=None if left is None else max(0.0, left), facilitator=getattr(app, "is_facilitator", False),
-                    waiting=waiting, released=released)
+                    waiting=waiting, released=released, away=away)
+
+
+def _game_key(app) -> str | None:
+    """What this process knows of the room's released weeks is kept per game (a game played
+    again starts knowing nothing: the room waits for it as for anyone)."""
+    session = app.session
+    if session is None:
+        return None
+    return str(session.autosave.path) if session.autosave is not None else f"{session.scenario.id}:{id(session)}"
 
 
 def _room(app, control: Control) -> tuple[str | None, int, list[Presence]]:
@@ -48,7 +59,8 @@ def _room(app, control: Control) -> tuple[str | None, int, list[Presence]]:
     known = getattr(app, "released_weeks", None)
     if known is None:
         known = app.released_weeks = {}
-    known[own.round] = max(known.get(own.round, 0), released)
+    key = _game_key(app)
+    known[key] = max(known.get(key, 0), released)
     return own.round, released, people
 
 

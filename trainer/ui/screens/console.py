@@ -28,6 +28,7 @@ AT_GATE = N_("at the gate")
 PLANNING = N_("planning")
 SUBMITTED = N_("ended ✓")
 WAITING = N_("ended ✓, waiting")
+AWAY = N_("on the round list")
 FINISHED = N_("round finished")
 STATUS = N_("connected: {n} · at the gate: {gate} · week ended, results on screen: {done}")
 STATUS_WAITING = N_("waiting: {n}")
@@ -146,8 +147,8 @@ class ConsoleScreen(Screen):
                 row = (Text(_(AT_GATE), style="italic"), "", "", "", "")
             else:
                 n, title = titles.get(p.round, (None, ""))
-                state = (_(FINISHED) if p.finished else _(WAITING) if p.waiting else _(SUBMITTED) if p.submitted
-                         else _(PLANNING) if p.round else "")
+                state = (_(FINISHED) if p.finished else _(AWAY) if p.away else _(WAITING) if p.waiting
+                         else _(SUBMITTED) if p.submitted else _(PLANNING) if p.round else "")
                 left = "" if p.left is None else f"{int(p.left) // 60}:{int(p.left) % 60:02d}"
                 row = (Text(p.name), Text(f"{n}. {title}" if n else ""), str(p.week or ""), state, left)
             table.add_row(*row, height=None)
