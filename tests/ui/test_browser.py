@@ -126,8 +126,8 @@ class Page:
     async def press(self, key: str) -> None:
         await self.page.keyboard.press(key)
 
-    async def join(self, name: str, code: str = CODE) -> None:
-        await self.see("e.g. Li Na")  # the gate; the terminal has the keyboard without a click
+    async def join(self, name: str, code: str = CODE, gate: str = "e.g. Li Na") -> None:
+        await self.see(gate)  # the gate; the terminal has the keyboard without a click
         await self.type(name)
         await self.press("Enter")
         await self.type(code)  # at once: Enter has moved the focus already
@@ -389,8 +389,8 @@ def test_a_participant_downloads_their_debrief(tmp_path):
     assert html.startswith("<!doctype html>") and NAME in html
 
 
-# Every shipped level, week by week to its final score and debrief, as a participant plays it
-# (about 100 s for all nine); FACT_BROWSER_LEVELS=dairy-gpm,tutorial plays only those.
+# Every shipped level, week by week to its final score and debrief, as a participant plays it,
+# in English and in Chinese (about 100 s a language for all nine); FACT_BROWSER_LEVELS=dairy-gpm,tutorial plays only those.
 _LEVELS = os.environ.get("FACT_BROWSER_LEVELS", "all")
 
 
@@ -403,35 +403,47 @@ def _browser_levels() -> list[str]:
     return [load_scenario(p).id for p in sorted(scenarios_dir().glob("*.toml"))]
 
 
+# What a participant waits for on the screen, in each language the room can fix.
+_WORDS = {
+    "en": dict(gate="e.g. Li Na", joined="Playing as", start="Start week 1", end="End week {week}", planned="planned {field:,}",
+               final="Final score", next="Next week", totals="Total GMV", debrief="Debrief"),
+    "zh": dict(gate="例如 李娜", joined="当前玩家", start="开始第1周", end="结束第{week}周", planned="已计划{field:,}",
+               final="最终得分", next="下一周", totals="总GMV", debrief="复盘"),
+}
+
+
+@pytest.mark.parametrize("lang", list(_WORDS))
 @pytest.mark.parametrize("level", _browser_levels())
-def test_a_level_is_played_to_its_final_score_in_the_browser(tmp_path, level):
+def test_a_level_is_played_to_its_final_score_in_the_browser(tmp_path, level, lang):
     from trainer.core.library import find
     from trainer.core.saves import load_game
 
     scenario = find(level)[0]
     field = min(scenario.budgets) // 2  # fits every week, the smallest too
+    words = _WORDS[lang]
     server = Server(tmp_path)
-    server.workshop.write_text(WORKSHOP.replace('["tutorial"]', f'["{level}"]'), encoding="utf-8")
+    server.workshop.write_text(WORKSHOP.replace('["tutorial"]', f'["{level}"]') + f'language = "{lang}"\n',
+                               encoding="utf-8")
     server.start()
 
     async def test(browser):
-        page = await _page(browser, tmp_path, level)
+        page = await _page(browser, tmp_path, f"{level}-{lang}")
         await page.open(server.url)
-        await page.join(NAME)
-        await page.see("Playing as")
+        await page.join(NAME, gate=words["gate"])
+        await page.see(words["joined"])
         await page.press("Enter")
-        await page.see("Start week 1")
+        await page.see(words["start"])
         await page.press("Enter")
         for week in range(1, scenario.turns + 1):
-            await page.see(f"End week {week}")
+            await page.see(words["end"].format(week=week))
             await page.type(str(field), delay=0)  # F has the focus, its amount selected: typing replaces it
-            await page.see(f"planned {field:,}")
+            await page.see(words["planned"].format(field=field))
             await page.press("F8")  # a browser keeps ctrl+n for a new window; F8 ends the week
-            await page.see("Final score" if week == scenario.turns else "Next week")
+            await page.see(words["final"] if week == scenario.turns else words["next"])
             await page.press("Enter")
-        await page.see("Total GMV")  # the end screen
+        await page.see(words["totals"])  # the end screen
         await page.press("d")
-        await page.see("Debrief")
+        await page.see(words["debrief"])
 
     try:
         _run(test, tmp_path)

@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import Button, Footer, Markdown, Static
 
 from tests.ui import helpers as h
-from tests.ui.test_snapshots import SCREENS, two_scenarios  # noqa: F401 (the picker's two levels, a fixed folder)
+from tests.ui.test_snapshots import SCREENS, SIZES, two_scenarios  # noqa: F401 (the picker's two levels, a fixed folder)
 from trainer import i18n
 from trainer.settings import saved_language, settings_path
 from trainer.ui.screens.help import HelpScreen
@@ -167,18 +167,11 @@ async def test_lang_on_the_command_line_wins_over_the_workshops(tmp_path):
         assert i18n.language() == "en" and "Join" in labels(app)
 
 
-ZH_SCREENS = ["title", "planning", "results", "help", "end", "history", "briefing", "picker", "debrief",
-              "results_tips", "planning_refused", "load"]
-
-
-@pytest.mark.parametrize("screen", ZH_SCREENS)
-def test_screen_in_chinese_at_80x24(snap_compare, screen):
-    assert snap_compare(h.app(lang="zh"), terminal_size=(80, 24), run_before=SCREENS[screen])
-
-
-@pytest.mark.parametrize("screen", ["planning", "results", "end"])
-def test_screen_in_chinese_at_120x40(snap_compare, screen):
-    assert snap_compare(h.app(lang="zh"), terminal_size=(120, 40), run_before=SCREENS[screen])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen_in_chinese(snap_compare, screen, size):
+    """Every screen the English snapshots show, in Chinese, at 80x24 and 120x40."""
+    assert snap_compare(h.app(lang="zh"), terminal_size=size, run_before=SCREENS[screen])
 
 
 def _labels_of_every_class() -> dict:
