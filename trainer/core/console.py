@@ -7,7 +7,8 @@ but the workshop's saves folder. Two kinds of small JSON files, each written ato
 
 - `console/control.json`, written by the console only: which rounds are locked, the
   message to every participant (with a number, so each is shown once), whether the
-  answer key is revealed, and the timer (paused, or its end).
+  answer key is revealed, the timer (paused, or its end), whether weeks advance together
+  and the weeks the facilitator released with Advance.
 - `console/presence/<process id>.json`, one per game process, written by that process
   every second or two: who (None while still at the gate), which round and week, whether
   the week is ended and its results on screen. A file older than PRESENCE_STALE seconds,
@@ -51,6 +52,12 @@ class Control:
     extend_seconds: int = 60
     end_id: int = 0
     """Raised when the facilitator ends this week's time: each planning game plays its week once."""
+    together: bool | None = None
+    """Weeks advance together (a week's results show once the round's room has ended it);
+    None: as the workshop file says (its `together`)."""
+    advance: dict[str, int] = field(default_factory=dict)
+    """Per round, the last week the facilitator released with Advance: its results show to
+    everyone, and a game still planning that very week plays the plan on screen (once)."""
 
 
 def read_control(folder: Path) -> Control:
@@ -64,9 +71,14 @@ def read_control(folder: Path) -> Control:
         return Control()
     known = Control.__dataclass_fields__
     try:
-        return Control(**{k: v for k, v in data.items() if k in known})
+        control = Control(**{k: v for k, v in data.items() if k in known})
     except TypeError:
         return Control()
+    advance = control.advance if isinstance(control.advance, dict) else {}
+    control.advance = {str(k): v for k, v in advance.items() if isinstance(v, int) and not isinstance(v, bool)}
+    if not isinstance(control.together, bool):
+        control.together = None
+    return control
 
 
 def write_control(folder: Path, control: Control) -> None:
@@ -100,6 +112,13 @@ class Presence:
     """Seconds left on this week's turn timer (None: no timer, or not planning)."""
     facilitator: bool = False
     seen: float = 0.0
+    waiting: bool = False
+    """This week is ended and its results are held until the room has ended it (weeks together)."""
+    released: int = 0
+    """The last week of its round this game has seen released to the room (weeks together)."""
+    away: bool = False
+    """The participant left their game in progress for the round list (or a briefing): not
+    playing the round now, so not waited for."""
 
 
 def write_presence(folder: Path, presence: Presence) -> None:
@@ -145,6 +164,66 @@ def connected(folder: Path, now: float | None = None) -> list[Presence]:
         out.append(p)
     out.sort(key=lambda p: (p.name is not None, (p.name or "").casefold(), p.pid))
     return out
+
+
+# ------------------------------------------------------------------ weeks advancing together
+
+def together(workshop, control: Control) -> bool:
+    """Whether weeks advance together: the console's switch when the facilitator used it,
+    else the workshop file's `together`."""
+    if control.together is not None:
+        return control.together
+    return bool(getattr(workshop, "together", False))
+
+
+def weeks_ended(p: Presence) -> int:
+    """How many weeks of its round the game `p` has ended (played): the week whose results it
+    shows or holds, or the week before the one it plans."""
+    return p.week if p.submitted or p.finished else max(p.week - 1, 0)
+
+
+def room_of(round_id: str, presences: list[Presence]) -> list[Presence]:
+    """The participants playing `round_id` now: people at the gate, on their round list (away
+    from a game in progress, or none open) or in another round do not count, nor the facilitator."""
+    return [p for p in presences if p.name is not None and not p.facilitator and not p.away and p.round == round_id]
+
+
+def released_week(round_id: str, presences: list[Presence], control: Control) -> int:
+    """The last week of `round_id` whose results may show when weeks advance together: the
+    last week every participant of the round (`presences`, the caller's own among them) has
+    ended, a later one some game of the round has already seen released, or the week the
+    facilitator released with Advance, whichever is latest. 0: none yet.
+
+    A participant who disconnects no longer has a presence, so never holds the room; one
+    behind the room (joined late, or played again) catches up without waiting, since every
+    week the others have ended is released to them."""
+    room = room_of(round_id, presences)
+    everyone = min((weeks_ended(p) for p in room), default=0)
+    seen = max((p.released for p in room), default=0)
+    return max(everyone, seen, control.advance.get(round_id, 0))
+
+
+def room_week(round_id: str, presences: list[Presence]) -> int:
+    """The room's week in a round: the latest week a participant of the round still playing
+    it plans or has ended (0: nobody plays the round; a room all finished: their last week)."""
+    room = room_of(round_id, presences)
+    playing = [p for p in room if not p.finished] or room
+    return max((max(p.week, 1) for p in playing), default=0)
+
+
+def room_count(round_id: str, presences: list[Presence], week: int) -> tuple[int, int]:
+    """(how many of the round's room have ended `week`, how many the room is)."""
+    room = room_of(round_id, presences)
+    return sum(1 for p in room if weeks_ended(p) >= week), len(room)
+
+
+def advance(control: Control, round_id: str, presences: list[Presence]) -> int:
+    """The facilitator's Advance: release the room's current week of `round_id` (games still
+    planning it play the plan on screen). Returns the week released (0: nobody plays it)."""
+    week = room_week(round_id, presences)
+    if week > control.advance.get(round_id, 0):
+        control.advance[round_id] = week
+    return week
 
 
 # ------------------------------------------------------------------ the class debrief

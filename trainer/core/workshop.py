@@ -51,6 +51,11 @@ class Workshop(Model):
     """Whether the answer key is shown: never, or only after a participant finishes."""
     turn_timer: int | None = Field(None, ge=10, le=3600)
     """Seconds a participant has to plan a turn; left out, no timer."""
+    together: bool = False
+    """Whether weeks advance together, as in a classroom simulation: a participant who ends a
+    week waits until everyone playing the round has ended it (or their timer ends, or the
+    facilitator presses Advance), then the week's results show to all at once. The console
+    can switch it on or off during the workshop."""
     access_code: str | None = Field(None, min_length=1, max_length=40)
     """A code participants type to join; required when the game is served to a network."""
     facilitator_code: str | None = Field(None, min_length=4, max_length=40)

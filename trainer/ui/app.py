@@ -257,6 +257,12 @@ class FactApp(App[int]):
             from trainer.ui.screens.planning import PlanningScreen
 
             self._reset_to(PlanningScreen())
+            if self.workshop is not None:
+                from trainer.ui.console_link import held
+
+                waiting = held(self)
+                if waiting is not None:  # back after a reload, the room still on the week last ended
+                    self._show_results(self.session.game.reports[-1], waiting)
 
     def action_toggle_coaching(self) -> None:
         """Turn the coach's tips and the marginal returns off or on."""
@@ -470,10 +476,27 @@ class FactApp(App[int]):
         The results screen is built once per game and updated each week: laying out a
         new screen every week is what made ending a turn slow.
         """
-        from trainer.ui.screens.results import ResultsScreen
-
         assert self.session is not None
         report = self.session.step()
+        held = None
+        if self.workshop is not None:
+            from trainer.ui.console_link import held as held_by_room
+
+            held = held_by_room(self)
+        self._show_results(report, held)
+        if self.workshop is not None:
+            from trainer.core.console import write_presence
+            from trainer.ui.console_link import presence_of
+
+            write_presence(self.saves_folder, presence_of(self))  # the room hears of this week's end at once
+        self.call_after_refresh(self._save)
+        return report
+
+    def _show_results(self, report: TurnReport, held: Screen | None = None) -> None:
+        """Push the results of `report`, and over them `held` when given (a workshop's weeks
+        advancing together: trainer.ui.console_link.held, the results wait under it)."""
+        from trainer.ui.screens.results import ResultsScreen
+
         screen = self._results
         if screen is None or screen.session is not self.session:
             if self.is_screen_installed("results"):
@@ -482,8 +505,8 @@ class FactApp(App[int]):
             self.install_screen(screen, name="results")
         screen.show(report)
         self.push_screen(screen)
-        self.call_after_refresh(self._save)
-        return report
+        if held is not None:
+            self.push_screen(held)
 
     def _save(self) -> None:
         """Save the game after a turn; a failure is said plainly and play goes on."""
@@ -534,6 +557,8 @@ class FactApp(App[int]):
         """GMV and GPM so far and every past plan."""
         from trainer.ui.screens.history import HistoryScreen
 
+        if type(self.screen).__name__ == "WaitingScreen":
+            return  # the week's figures show to the room at once, with its results
         if self.session is not None and not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 

@@ -27,8 +27,11 @@ COLUMNS = (N_("Name"), N_("Round"), N_("Week"), N_("This week"), N_("Time left")
 AT_GATE = N_("at the gate")
 PLANNING = N_("planning")
 SUBMITTED = N_("ended ✓")
+WAITING = N_("ended ✓, waiting")
+AWAY = N_("on the round list")
 FINISHED = N_("round finished")
 STATUS = N_("connected: {n} · at the gate: {gate} · week ended, results on screen: {done}")
+STATUS_WAITING = N_("waiting: {n}")
 KEY_SHOWN = N_("answer key: revealed to the room")
 KEY_HIDDEN = N_("answer key: hidden (k reveals it)")
 LOCKED = N_("locked")
@@ -39,6 +42,12 @@ MESSAGE_SENT = N_("Sent to every participant: {text}")
 DEBRIEF_TITLE = N_("Class debrief")
 DEBRIEF_READING = N_("Reading every game (and searching for the answer key's plan)…")
 ROUND_LOCKED = N_("Round {n} is locked by the facilitator: wait for them to open it.")
+TOGETHER_ON = N_("weeks: together (w: each at their own pace; a: Advance the highlighted round)")
+TOGETHER_OFF = N_("weeks: each at their own pace (w: together)")
+ROUND_ROOM = N_("week {week}: {ended} of {total} ended")
+ADVANCED = N_("Round {n}: week {week} released to everyone (those still planning it play the plan on screen).")
+ADVANCE_NOBODY = N_("Nobody is playing round {n} now.")
+ADVANCE_OFF = N_("Weeks advance at each participant's own pace: w makes them advance together first.")
 
 
 JOIN = N_("Join:")
@@ -89,6 +98,8 @@ class ConsoleScreen(Screen):
         Binding("p", "pause", translate(N_("Pause timer"))),
         Binding("e", "extend", translate(N_("+1 min"))),
         Binding("x", "end_time", translate(N_("End time"))),
+        Binding("w", "together", translate(N_("Weeks together"))),
+        Binding("a", "advance", translate(N_("Advance"))),
     ]
 
     def compose(self) -> ComposeResult:
@@ -124,7 +135,7 @@ class ConsoleScreen(Screen):
         self.query_one("#fc-people").focus()
 
     def refresh_view(self) -> None:
-        from trainer.core.console import connected, read_control
+        from trainer.core.console import connected, read_control, room_count, room_week, together
 
         folder = self.app.saves_folder
         people = [p for p in connected(folder) if p.pid != os.getpid()]  # not the console itself
@@ -136,23 +147,34 @@ class ConsoleScreen(Screen):
                 row = (Text(_(AT_GATE), style="italic"), "", "", "", "")
             else:
                 n, title = titles.get(p.round, (None, ""))
-                state = _(FINISHED) if p.finished else _(SUBMITTED) if p.submitted else _(PLANNING) if p.round else ""
+                state = (_(FINISHED) if p.finished else _(AWAY) if p.away else _(WAITING) if p.waiting
+                         else _(SUBMITTED) if p.submitted else _(PLANNING) if p.round else "")
                 left = "" if p.left is None else f"{int(p.left) // 60}:{int(p.left) % 60:02d}"
                 row = (Text(p.name), Text(f"{n}. {title}" if n else ""), str(p.week or ""), state, left)
             table.add_row(*row, height=None)
         gate = sum(1 for p in people if p.name is None)
-        done = sum(1 for p in people if p.submitted)
-        self.query_one("#fc-status", Static).update(Text(_(STATUS).format(n=len(people), gate=gate, done=done)))
+        done = sum(1 for p in people if p.submitted and not p.waiting)
+        waiting = sum(1 for p in people if p.waiting)
         control = read_control(folder)
+        weeks_together = together(self.app.workshop, control)
+        status = _(STATUS).format(n=len(people), gate=gate, done=done)
+        if weeks_together or waiting:
+            status += " · " + _(STATUS_WAITING).format(n=waiting)
+        self.query_one("#fc-status", Static).update(Text(status))
         rounds = self.query_one("#fc-rounds", OptionList)
         keep = rounds.highlighted
         rounds.clear_options()
         for i, s in enumerate(self.app.workshop_scenarios):
             state = _(LOCKED) if s.id in control.locked else _(OPEN)
+            week = room_week(s.id, people)
+            if weeks_together and week:
+                ended, total = room_count(s.id, people, week)
+                state += " · " + _(ROUND_ROOM).format(week=week, ended=ended, total=total)
             rounds.add_option(Option(Text(_(ROUND_STATE).format(n=i + 1, title=s.title, state=state)), id=s.id))
         rounds.highlighted = keep if keep is not None else 0
         self.query_one("#fc-key", Static).update(
-            (_(KEY_SHOWN) if control.answer_key else _(KEY_HIDDEN)) + "\n" + (_(TIMER_PAUSED) if control.paused else _(TIMER_RUNS)))
+            (_(KEY_SHOWN) if control.answer_key else _(KEY_HIDDEN)) + "\n" + (_(TIMER_PAUSED) if control.paused else _(TIMER_RUNS))
+            + "\n" + (_(TOGETHER_ON) if weeks_together else _(TOGETHER_OFF)))
 
     def _change(self, change) -> None:
         from trainer.core.console import read_control, write_control
@@ -208,6 +230,40 @@ class ConsoleScreen(Screen):
             control.end_id += 1
 
         self._change(end)
+
+    def action_together(self) -> None:
+        """Weeks advance together, or each at their own pace (the workshop file's choice until then)."""
+        from trainer.core.console import together
+
+        def flip(control) -> None:
+            control.together = not together(self.app.workshop, control)
+
+        self._change(flip)
+
+    def action_advance(self) -> None:
+        """Release the highlighted round's current week to everyone: those still planning it
+        play the plan on screen, and every waiting participant sees their results."""
+        from trainer.core.console import advance, connected, together
+
+        rounds = self.query_one("#fc-rounds", OptionList)
+        if rounds.highlighted is None:
+            return
+        n = rounds.highlighted + 1
+        scenario = self.app.workshop_scenarios[rounds.highlighted].id
+        people = [p for p in connected(self.app.saves_folder) if p.pid != os.getpid()]
+        released = []
+
+        def move_on(control) -> None:
+            if together(self.app.workshop, control):
+                released.append(advance(control, scenario, people))
+
+        self._change(move_on)
+        if not released:
+            self.notify(_(ADVANCE_OFF), severity="warning")
+        elif not released[0]:
+            self.notify(_(ADVANCE_NOBODY).format(n=n), severity="warning")
+        else:
+            self.notify(_(ADVANCED).format(n=n, week=released[0]))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "message" and isinstance(self.focused, Input):

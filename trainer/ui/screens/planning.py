@@ -18,6 +18,7 @@ from textual.content import Content
 
 from trainer.core.plan import Decision
 from trainer.core.scenario import MAX_MONEY, POSITIONS, STRENGTHS
+from trainer.i18n import _
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets.amount import AmountInput, PercentInput, parse_percent, parse_yuan
@@ -245,18 +246,20 @@ class PlanningScreen(Screen):
         if left <= 0:
             self.time_up()
 
-    def time_up(self) -> None:
+    def time_up(self, ended: str | None = None, ended_last: str | None = None) -> None:
         """The week's time is over: play the plan on screen if the core accepts it, else the
-        last plan it accepted this week (the session's draft, possibly empty)."""
+        last plan it accepted this week (the session's draft, possibly empty). `ended` and
+        `ended_last` say so (the facilitator's Advance has its own words)."""
         self.deadline = None
         while self.app.screen is not self and len(self.app.screen_stack) > 1:
             self.app.pop_screen()  # help, history or a dialog over the cockpit
         self.refresh_plan()
         turn = self.session.game.turn
         if self.errors:
-            self.notify(M.TIMER_ENDED_LAST.format(problem=self.errors[0], turn=turn), severity="warning", timeout=10)
+            template = _(ended_last) if ended_last else M.TIMER_ENDED_LAST
+            self.notify(template.format(problem=self.errors[0], turn=turn), severity="warning", timeout=10)
         else:
-            self.notify(M.TIMER_ENDED.format(turn=turn), severity="warning", timeout=10)
+            self.notify((_(ended) if ended else M.TIMER_ENDED).format(turn=turn), severity="warning", timeout=10)
         self.app.end_turn()
 
     # --- edits ------------------------------------------------------------------------

@@ -35,6 +35,7 @@ DOWNLOAD_DONE = N_("Your debrief is downloading: {name}")
 DOWNLOAD_FAILED = N_("The debrief could not be made: {problem}")
 WELCOME_BACK = N_("Welcome back, {name}: your games are as you left them.")
 START_FAILED = N_("The game could not be started: {problem}")
+WEEKS_TOGETHER = N_("weeks advance together")
 
 
 def code_matches(typed: str, code: str) -> bool:
@@ -101,9 +102,14 @@ class WorkshopScreen(Screen):
         seeds = sorted({w.seed_for(i, s) for i, s in enumerate(scenarios)})
         on_off = {True: M.WORKSHOP_ON, False: M.WORKSHOP_OFF}
         rules = M.WORKSHOP_RULES_TIMED if w.turn_timer else M.WORKSHOP_RULES
-        return rules.format(seed=", ".join(map(str, seeds)), coach=on_off[w.coach],
+        text = rules.format(seed=", ".join(map(str, seeds)), coach=on_off[w.coach],
                             marginal=on_off[w.marginal_returns],
                             key=M.WORKSHOP_KEY.get(w.answer_key, w.answer_key), seconds=w.turn_timer)
+        from trainer.core.console import read_control, together
+
+        if together(w, read_control(self.app.saves_folder)):
+            text += " · " + _(WEEKS_TOGETHER)
+        return text
 
     def on_mount(self) -> None:
         self.sub_title = self.app.workshop.title
