@@ -53,9 +53,6 @@ class FactApp(App[int]):
                  workshop: str | Path | None = None, player: str | None = None, watch: bool = False,
                  scenario_path: str | Path | None = None, lang: str | None = None):
         super().__init__()
-        from trainer.ui import linebreak
-
-        linebreak.install()  # Chinese wraps with no 。 or ， at a line's start
         self.lang_given = lang
         """The language the command line gave (--lang): it wins over the workshop's."""
         self.start_scenario = scenario
