@@ -367,18 +367,6 @@ class Provider(Model):
 
 Metric = Literal["gmv", "net_gmv", "gpm", "profit", "roi", "fans", "rating", "awareness"]
 
-METRIC_LABELS: dict[str, str] = {
-    "gmv": "Total GMV",
-    "net_gmv": "GMV after refunds",
-    "gpm": "GPM over the game",
-    "profit": "Total profit",
-    "roi": "ROI over the game",
-    "fans": "Fans at the end",
-    "rating": "Store rating at the end",
-    "awareness": "Brand awareness at the end",
-}
-
-
 class Objective(Model):
     """A goal with one to three star thresholds; its weight sets its share of the score."""
 
@@ -407,8 +395,10 @@ class Objective(Model):
 
     @property
     def title(self) -> str:
-        """The objective's name for people."""
-        return self.label or METRIC_LABELS[self.metric]
+        """The objective's name in data (a report's JSON): its label, else its metric's code. People
+        read it through the presentation layer (trainer.ui.messages.objective_title), which names
+        an unlabelled objective by its metric in their language."""
+        return self.label or self.metric
 
 
 BOT_NAMES: tuple[str, ...] = (

@@ -245,6 +245,17 @@ DIFFICULTY = {
     "expert": N_("Expert"),
 }
 
+METRIC_LABEL = {  # an objective's name when the level gives it no label
+    "gmv": N_("Total GMV"),
+    "net_gmv": N_("GMV after refunds"),
+    "gpm": N_("GPM over the game"),
+    "profit": N_("Total profit"),
+    "roi": N_("ROI over the game"),
+    "fans": N_("Fans at the end"),
+    "rating": N_("Store rating at the end"),
+    "awareness": N_("Brand awareness at the end"),
+}
+
 # --- briefing -----------------------------------------------------------------------
 
 BRIEF_START = N_("Start week 1")
@@ -971,6 +982,11 @@ def debrief_facts(facts: dict, scenario) -> list[str]:
     }
     return [text.format(**shown) for key, text in _m("DEBRIEF_FACTS")
             if not (key == "kol" and facts["kol_fit_mean"] == 0)]
+
+
+def objective_title(objective) -> str:
+    """An objective's name: the level's label (in the level's language), else its metric's name."""
+    return objective.label or _m("METRIC_LABEL").get(objective.metric, objective.metric)
 
 
 def metric_value(metric: str, x: float) -> str:
