@@ -21,6 +21,7 @@ from trainer.core.plan import PlanError
 from trainer.core.saves import SaveError, list_saves, load_game, save_game, saves_dir
 from trainer.core.schema import scenario_schema
 from trainer.i18n import N_, _, ngettext, pad
+from trainer.ui import messages as M
 
 
 PROBLEMS_SHOWN = 20
@@ -29,13 +30,12 @@ PROBLEMS_SHOWN = 20
 
 def _print_problems(problems, stream=None) -> None:
     from trainer.core.text import safe
-
     problems = list(problems)
     for problem in problems[:PROBLEMS_SHOWN]:
-        print(safe(problem), file=stream or sys.stderr)
+        print(safe(M.problem_line(problem)), file=stream or sys.stderr)
     rest = problems[PROBLEMS_SHOWN:]
     if rest:
-        kinds = {getattr(p, "message", str(p)) for p in rest}
+        kinds = {p.said for p in rest}
         if len(kinds) == 1:
             more = ngettext("...and {count} more problem of the same kind", "...and {count} more problems of the same kind",
                             len(rest))
@@ -58,8 +58,14 @@ def _saved_game(path: str):
     try:
         return load_game(path)
     except SaveError as exc:
-        print(exc, file=sys.stderr)
+        _print_save_error(exc)
         return None
+
+
+def _print_save_error(exc: SaveError) -> None:
+    """A save that cannot be read or written: which file and why, in the language in force."""
+    from trainer.core.text import safe
+    print(safe(M.problem_line(exc.problem)), file=sys.stderr)
 
 
 def _workshop(path: str):
@@ -99,8 +105,6 @@ def _level(scenario):
 def _difficulty(key: str) -> str:
     """A difficulty as the game names it (Tutorial, 教学…), lower-case in English as `list` prints it."""
     from trainer import i18n
-    from trainer.ui import messages as M
-
     name = M.DIFFICULTY.get(key, key)
     return key if i18n.language() == "en" else name
 
@@ -268,7 +272,8 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         return _export_workshop(workshop, scenarios, folders, entries, Path(args.export))
     rows = [{"rank": e.rank, "name": e.name, "scenario": e.scenario, "turn": e.turn, "finished": e.finished,
              "score": e.score, "stars": e.stars, "gmv": round(e.gmv), "gpm": round(e.gpm, 2),
-             "verified": e.verified, "problem": e.problem, "save": str(e.path)} for e in entries]
+             "verified": e.verified, "problem": None if e.problem is None else str(e.problem),
+             "save": str(e.path)} for e in entries]
     if args.json:
         print(json.dumps({"workshop": workshop.id, "title": workshop.title, "entries": rows}, indent=2,
                          ensure_ascii=False))
@@ -304,7 +309,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     if unverified:
         print("\n" + _("not ranked (the save does not verify):"))
         for e in unverified:
-            print(f"  {pad(_clean(e.name), 24)} {e.path.name}: {e.problem}")
+            print(_clean(f"  {pad(e.name, 24)} {e.path.name}: {M.said(e.problem)}"))
     return 0
 
 
@@ -363,13 +368,15 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     try:
         game.play(decisions)
     except PlanError as exc:  # compile_plan checked the plan; kept for safety
-        print(f"{args.plan}: {exc}", file=sys.stderr)
+        from trainer.core.plan import in_turn
+        print(f"{args.plan}: " + "; ".join(M.said(in_turn(turn, said)) for turn, _key, said in exc.problems),
+              file=sys.stderr)
         return 1
     if args.save:
         try:
             save_game(game, player, Path(args.save))
         except SaveError as exc:
-            print(exc, file=sys.stderr)
+            _print_save_error(exc)
             return 1
     _print_game(game, args.json)
     return 0
@@ -389,7 +396,8 @@ def cmd_saves(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([
             {"path": str(s.path), "player": s.player, "scenario": s.scenario, "turns_played": s.turn,
-             "gmv": s.gmv, "score": s.score, "updated": s.updated, "problem": s.problem, "workshop": s.workshop}
+             "gmv": s.gmv, "score": s.score, "updated": s.updated,
+             "problem": None if s.problem is None else str(s.problem), "workshop": s.workshop}
             for s in found], indent=2, ensure_ascii=False))
         return 0
     if not found:
@@ -398,7 +406,7 @@ def cmd_saves(args: argparse.Namespace) -> int:
         # a save's place in the folder: its name, or workshop-folder/name for a workshop's games
         where = str(s.path.relative_to(folder)) if s.path.is_relative_to(folder) else s.path.name
         if s.problem:
-            print(_clean(_("{name}: cannot be loaded: {problem}").format(name=where, problem=s.problem)))
+            print(_clean(_("{name}: cannot be loaded: {problem}").format(name=where, problem=M.said(s.problem))))
         else:
             played_in = _("  workshop {id}").format(id=s.workshop) if s.workshop else ""
             print(_clean(_("{player} {scenario} turn {turn}  GMV {gmv}  score {score}  {updated}  {file}").format(
@@ -413,9 +421,11 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     if not loaded.verified:
-        print(_("{path}: does not verify ({status}):").format(path=args.save, status=loaded.status), file=sys.stderr)
+        from trainer.core.text import safe
+        print(_("{path}: does not verify ({status}):").format(path=safe(args.save), status=loaded.status),
+              file=sys.stderr)
         for problem in loaded.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(safe(f"  {M.said(problem)}"), file=sys.stderr)
         return 1
     _print_game(loaded.game, args.json)
     return 0
@@ -459,8 +469,6 @@ def _event_name(level, turn: int, name: str) -> str:
 
 def _objective(objective) -> str:
     """An objective's name in the language in force: its label, else its metric's name."""
-    from trainer.ui import messages as M
-
     return M.objective_title(objective)
 
 
@@ -484,7 +492,8 @@ def _export_workshop(workshop, scenarios, folders, entries, folder: Path) -> int
     try:
         for e in entries:
             writer.writerow([csv_cell(v) for v in (e.rank, e.name, e.scenario, e.turn, e.finished, e.score, e.stars,
-                                                     round(e.gmv), round(e.gpm, 2), e.verified, e.problem,
+                                                     round(e.gmv), round(e.gpm, 2), e.verified,
+                                                     None if e.problem is None else str(e.problem),
                                                      e.path.name)])
             if e.problem is not None and not e.verified and e.turn == 0:
                 continue
@@ -509,7 +518,7 @@ def _export_workshop(workshop, scenarios, folders, entries, folder: Path) -> int
         rounds = class_debrief(workshop, scenarios, folders, answer_key=workshop.answer_key != "never")
         write_atomic_text(folder / "class.html", class_report_html(workshop.title, rounds))
     except SaveError as exc:
-        print(exc, file=sys.stderr)
+        _print_save_error(exc)
         return 1
     print(_("wrote {board}, {turns} ({count} turns), the class report {report} and {written} debrief(s) in "
             "{folder}").format(board=folder / "leaderboard.csv", turns=folder / "turns.csv", count=len(turns),
@@ -537,7 +546,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             written.append(write_report(loaded.game, loaded.save.player, fmt, folder,
                                         name=Path(args.save).stem, answer_key=not args.no_answer_key))
         except SaveError as exc:
-            print(exc, file=sys.stderr)
+            _print_save_error(exc)
             return 1
     for path in written:
         print(_("wrote {path}").format(path=path))

@@ -353,6 +353,8 @@ class Provider(Model):
     """Short identifier used in plans (`providers = ["..."]`)."""
     name: str = Field(min_length=1, max_length=80)
     """The agency's name as the game shows it."""
+    short: str | None = Field(None, min_length=1, max_length=24)
+    """A short name for the planning screen's checkbox (the name's first words); left out, the name."""
     position: Literal["field", "alliance"]
     """What it runs: field (live-room operation) or alliance (creator matching)."""
     fee: PositiveMoney
@@ -363,6 +365,11 @@ class Provider(Model):
     """Multiplier on the position's conversion while hired."""
     track: str | None = None
     """The category the agency knows best; hired for another category, half its effect is lost."""
+
+    @property
+    def label(self) -> str:
+        """The agency's short name, else its name (the planning screen's checkbox)."""
+        return self.short or self.name
 
 
 Metric = Literal["gmv", "net_gmv", "gpm", "profit", "roi", "fans", "rating", "awareness"]
@@ -535,6 +542,13 @@ class NameText(Model):
     """The name as players of this language read it; left out, the main text's name shows."""
 
 
+class ProviderText(NameText):
+    """One provider's names in another language ([[zh.providers]])."""
+
+    short: str | None = Field(None, min_length=1, max_length=24)
+    """Its short name (the planning screen's checkbox), when the main text gives one."""
+
+
 class BrandText(Model):
     """The brand's name in another language ([zh.brand])."""
 
@@ -588,8 +602,8 @@ class LevelText(Model):
     """One entry per [[events]], in the same order: its name."""
     kols: list[NameText] | None = None
     """One entry per [[kols]], in the same order: its name."""
-    providers: list[NameText] | None = None
-    """One entry per [[providers]], in the same order: its name."""
+    providers: list[ProviderText] | None = None
+    """One entry per [[providers]], in the same order: its name (and short name)."""
     objectives: list[ObjectiveText] | None = None
     """One entry per [[objectives]], in the same order: its label."""
     lessons: list[LessonText] | None = None
@@ -815,6 +829,9 @@ class Scenario(Model):
                     continue  # an objective without a label is named by its metric
                 if i >= len(given) or getattr(given[i], key) is None:
                     missing.append(f"{name}[{i}].{key}")
+        given = table.providers or []
+        missing += [f"providers[{i}].short" for i, p in enumerate(source.providers)
+                    if p.short is not None and (i >= len(given) or given[i].short is None)]
         return missing
 
     def localized(self, lang: str) -> Scenario:
@@ -835,6 +852,14 @@ class Scenario(Model):
 
         def tone(word: str) -> str:
             return tones.get(word.lower(), word)
+
+        # a provider's short name: the language's own; none when the language names it but gives no
+        # short name (its name shows whole rather than the main language's short one)
+        shorts = {source.providers[i].id: given.short for i, given in enumerate(table.providers or [])
+                  if i < len(source.providers) and (given.short is not None or given.name is not None)}
+
+        def provider_short(provider):
+            return shorts.get(provider.id, provider.short)
 
         def entries(name: str, key: str, extra=None) -> list:
             given = getattr(table, name) or []
@@ -859,8 +884,9 @@ class Scenario(Model):
             "events": entries("events", "name"),
             "kols": entries("kols", "name", lambda k: {"categories": [category(c) for c in k.categories],
                                                        "tone": tone(k.tone)}),
-            "providers": entries("providers", "name",
-                                 lambda p: {"track": category(p.track)} if p.track is not None else {}),
+            "providers": entries("providers", "name", lambda p: {
+                **({"track": category(p.track)} if p.track is not None else {}),
+                **({"short": provider_short(p)} if provider_short(p) != p.short else {})}),
             "objectives": entries("objectives", "label"),
             "lessons": entries("lessons", "text"),
             "steps": entries("steps", "text"),

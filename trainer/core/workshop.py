@@ -17,6 +17,7 @@ from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
 from trainer.core.library import find
 from trainer.core.loading import FileProblems, Problem, locate, problems_from, read_toml
+from trainer.core.problems import Said, joined
 from trainer.core.saves import SaveError, SaveFile, load_game, read_save, safe_name
 from trainer.core.scenario import LANGUAGE_NAMES, LANGUAGES, Model, Scenario, at
 
@@ -157,7 +158,7 @@ def load_workshop(path: str | Path) -> tuple[Workshop, list[Scenario]]:
             scenarios.append(find(target)[0])
         except FileProblems as exc:
             problems.append(Problem(str(path), locate(lines, ("scenarios",)), f"scenarios[{i}]",
-                                    f"{name!r}: {exc.problems[0].message}"))
+                                    Said("workshop.scenario", name=name, problem=exc.problems[0].said)))
     if problems:
         raise FileProblems(problems)
     return workshop, scenarios
@@ -188,7 +189,8 @@ class Entry:
     gmv: float
     gpm: float
     verified: bool
-    problem: str | None
+    problem: Said | str | None
+    """Why the game does not verify (a code and values: trainer.ui.messages.said words it)."""
     path: Path
     participant: str = ""
     """Whose game it is: the participant's key (the first part of the file's name)."""
@@ -253,20 +255,20 @@ def _entry(path: Path, workshop: Workshop, by_id: dict[str, tuple[int, Scenario]
     try:
         loaded = load_game(path)
     except SaveError as exc:
-        return Entry(None, path.stem, "?", 0, False, 0, 0, 0.0, 0.0, False, exc.problem.message, path,
+        return Entry(None, path.stem, "?", 0, False, 0, 0, 0.0, 0.0, False, exc.problem.said, path,
                      _owner(path))
     save = loaded.save
     game = loaded.game
     result = score(loaded.scenario, game.reports)
-    problem = None if loaded.verified else "; ".join(loaded.problems) or loaded.status
+    problem = None if loaded.verified else joined(loaded.problems) or Said("replay.status", status=loaded.status)
     if save.scenario not in by_id:
-        problem = f"{save.scenario!r} is not a scenario of this workshop"
+        problem = Said("board.not_in_workshop", id=save.scenario)
     else:
         index, scenario = by_id[save.scenario]
         if save.seed != workshop.seed_for(index, scenario):
-            problem = f"played with seed {save.seed}, not the workshop's {workshop.seed_for(index, scenario)}"
+            problem = Said("board.other_seed", seed=save.seed, expected=workshop.seed_for(index, scenario))
         elif save.workshop != workshop.id:
-            problem = f"saved for workshop {save.workshop!r}, not {workshop.id!r}"
+            problem = Said("board.other_workshop", found=save.workshop, id=workshop.id)
     t = result.totals
     return Entry(None, save.player, save.scenario, len(game.reports), game.finished, result.score, result.stars,
                  t.gmv, t.gpm, problem is None, problem, path, _owner(path), save.created)

@@ -274,7 +274,7 @@ class DebriefScreen(Screen):
             path = write_report(session.game, session.player or "player", fmt, folder,
                                 answer_key=self.app.answer_key_shown())
         except (SaveError, OSError) as exc:
-            self.app.call_from_thread(self._exported, None, str(exc))
+            self.app.call_from_thread(self._exported, None, M.error_text(exc))
             return
         self.app.call_from_thread(self._exported, path, None)
 
