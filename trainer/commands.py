@@ -93,8 +93,8 @@ def _plain(text: object) -> str:
 
 
 def _level(scenario):
-    """The level in the language in force, where it gives its text (Scenario.localized); every
-    number stays the level's."""
+    """The level (or the workshop) in the language in force, where it gives its text
+    (Scenario.localized, Workshop.localized); every number stays the level's."""
     from trainer import i18n
     from trainer.core.scenario import LANGUAGES
 
@@ -284,7 +284,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         writer.writerows([{key: csv_cell(value) for key, value in row.items()} for row in rows])
         return 0
     games = ngettext("{title} ({id}): {count} game", "{title} ({id}): {count} games", len(entries))
-    print(safe(games.format(title=workshop.title, id=workshop.id, count=len(entries))))
+    print(safe(games.format(title=_level(workshop).title, id=workshop.id, count=len(entries))))
     if not entries:
         from trainer.core.workshop import workshop_saves
 
@@ -632,7 +632,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server = Server(serve_command(args.workshop, folder), host=args.host, port=args.port,
                         title=workshop.title, public_url=url, templates_path=offline_templates(Path(temp)))
         print(_("{title}: participants open {url} in a browser; saves go to {folder}").format(
-            title=workshop.title, url=url, folder=folder / workshop.id))
+            title=_plain(_level(workshop).title), url=url, folder=folder / workshop.id))
         console = (_("facilitator console: open {url} and type {code} as the name (from the workshop file; keep it "
                      "to yourself)") if workshop.facilitator_code else
                    _("facilitator console: open {url} and type {code} as the name (made for this run; keep it to "
@@ -771,7 +771,7 @@ def cmd_balance(args: argparse.Namespace) -> int:
                 "seeds, needs {on}; lead {lead}, needs {min_lead})").format(
             mark=mark, lesson=_plain(texts.get(id(lesson), lesson.text)), better=lesson.better,
             better_score=f"{check.better:,.1f}", worse=lesson.worse, worse_score=f"{check.worse:,.1f}",
-            metric=lesson.metric, held=check.seeds_held, seeds=check.seeds, on=_lesson_on(lesson.on),
+            metric=_lesson_metric(lesson.metric), held=check.seeds_held, seeds=check.seeds, on=_lesson_on(lesson.on),
             lead=f"{lead:+.1%}", min_lead=f"{MIN_LEAD:.0%}"))
     optimum_lessons = sum(1 for lesson in scenario.lessons if lesson.kind != "players")
     if optimum_lessons:
@@ -783,6 +783,21 @@ def cmd_balance(args: argparse.Namespace) -> int:
     elif report.passed:
         print(_("passed"))
     return 0 if report.passed else 1
+
+
+LESSON_METRICS = {
+    "score": N_("score"), "stars": N_("stars"), "gmv": N_("GMV"), "net_gmv": N_("net GMV"), "gpm": N_("GPM"),
+    "profit": N_("profit"), "roi": N_("ROI"), "fans": N_("fans"), "rating": N_("rating"),
+    "awareness": N_("awareness"),
+}
+
+
+def _lesson_metric(metric: str) -> str:
+    """A lesson's `metric`: as the level file writes it in English (score, net_gmv), in the
+    language's words otherwise (得分, 净GMV)."""
+    from trainer import i18n
+
+    return metric if i18n.language() == "en" else _(LESSON_METRICS.get(metric, metric))
 
 
 def _lesson_on(on: str) -> str:

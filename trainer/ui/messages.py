@@ -999,7 +999,14 @@ def problem_line(problem) -> str:
     """A file's problem (trainer.core.loading.Problem) as PATH:LINE: key: what is wrong, the
     form editors jump to, in the language in force."""
     where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-    return f"{where}: {problem.key}: {said(problem.said)}" if problem.key else f"{where}: {said(problem.said)}"
+    key = _m("PROBLEM_PLACES").get(problem.key, problem.key)  # (file), (syntax): no key of the file's
+    return f"{where}: {key}: {said(problem.said)}" if key else f"{where}: {said(problem.said)}"
+
+
+PROBLEM_PLACES = {  # where a problem is when it is no key of the file
+    "(file)": N_("(file)"),
+    "(syntax)": N_("(syntax)"),
+}
 
 
 def error_text(exc: BaseException) -> str:
