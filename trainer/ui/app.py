@@ -19,7 +19,10 @@ from textual.screen import Screen
 
 from trainer.ui import APP_CSS, SCREENS_CSS
 from trainer.ui import messages as M
+from trainer.ui import wrapping
 from trainer.ui.screens.title import TitleScreen
+
+wrapping.install()  # Chinese breaks between characters, never before ，or 。
 
 if TYPE_CHECKING:
     from trainer.core.workshop import Workshop

@@ -13,7 +13,10 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
 from trainer.ui import messages as M
+from trainer.ui import wrapping
 from trainer.ui.widgets.header import Header
+
+wrapping.install()  # Chinese names and titles break between characters
 
 REFRESH_SECONDS = 5.0
 PAGE_SECONDS = 8.0
