@@ -216,3 +216,14 @@ def test_the_locale_and_the_kept_setting_choose_chinese_too(how, tmp_path, monke
     proc = subprocess.run([sys.executable, "-m", "trainer", "validate", str(ROOT / "scenarios" / "01-tutorial.toml")],
                           capture_output=True, text=True, cwd=ROOT)
     assert "正常（tutorial，6周；语言：en, zh）" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_argparse_speaks_chinese_too(capsys):
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh", "simulate"])
+    err = capsys.readouterr().err
+    assert err.startswith("用法：fact-trainer simulate") and "错误：缺少必需的参数：SCENARIO, --plan" in err
+    assert "usage" not in err and "error" not in err and "required" not in err
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "simulate"])
+    assert "error: the following arguments are required: SCENARIO, --plan" in capsys.readouterr().err
