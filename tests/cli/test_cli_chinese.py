@@ -227,3 +227,20 @@ def test_argparse_speaks_chinese_too(capsys):
     with pytest.raises(SystemExit):
         main(["--lang", "en", "simulate"])
     assert "error: the following arguments are required: SCENARIO, --plan" in capsys.readouterr().err
+
+
+def test_a_levels_own_checks_speak_chinese(capsys, tmp_path):
+    # checks that span keys (the level's validators), each at its line, in Chinese
+    text = (ROOT / "scenarios" / "01-tutorial.toml").read_text(encoding="utf-8")
+    level = tmp_path / "level.toml"
+    level.write_text(text.replace("budget = 50000", "budget = [1, 2]").replace("week = 1\n", "week = 9\n", 1),
+                     encoding="utf-8")
+    code, out, err = zh(capsys, "validate", level)
+    assert code == 1
+    assert f"{level}:13: budget: 列出了2个金额，但游戏是turns = 6：请每周给一个金额，或只给一个数" in out
+    assert "steps[0].week: 有一个第9周的步骤，但游戏只有6周" in out
+    assert english_left(out + err, {"steps", "week", "turns"}) == []
+    main(["--lang", "en", "validate", str(level)])
+    out = capsys.readouterr().out
+    assert "budget: lists 2 amounts but the game has turns = 6" in out
+    assert "steps[0].week: a step for week 9, but the game has only 6 weeks" in out

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from trainer.core.plan import Decision, Plan, PlanError, compile_plan
-from trainer.core.problems import Said
+from trainer.core.problems import Invalid, Said
 from trainer.core.scenario import AT_MARK, LANGUAGE_NAMES, LANGUAGES, Scenario
 
 MAX_FILE_BYTES = 2_000_000
@@ -58,7 +58,9 @@ class FileProblems(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def _split_at(message: Said | str, loc: tuple) -> list[tuple[tuple, Said | str]]:
+def _split_at(message: Invalid | Said | str, loc: tuple) -> list[tuple[tuple, Said | str]]:
+    if isinstance(message, Invalid):  # a level's own check: each problem at its key
+        return [((*loc, *where), said) for where, said in message.problems]
     if isinstance(message, Said):
         return [(loc, message)]
     out = []
@@ -241,7 +243,7 @@ def _wanted(kind: str, value, loc: tuple) -> Said:
     return Said("type.wanted", kind=Said(kind), found=_found(value))
 
 
-def _describe(error: dict, allowed: list[str]) -> Said | str:
+def _describe(error: dict, allowed: list[str]) -> Invalid | Said | str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
@@ -290,7 +292,8 @@ def _describe(error: dict, allowed: list[str]) -> Said | str:
     if kind in ("too_long", "string_too_long"):
         return Said("value.too_long", count=ctx.get("max_length"))
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
+        raised = ctx.get("error")
+        return raised if isinstance(raised, Invalid) else str(raised if raised is not None else error["msg"])
     return error["msg"]
 
 

@@ -23,7 +23,13 @@ def N_(message: str) -> str:
     return message
 
 
-TEMPLATES: dict[str, str] = {
+def ngettext(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message with a plural for the catalogs: its `{n}` value picks the form (the
+    presentation layer asks the language's own plural rule)."""
+    return singular, plural
+
+
+TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- files (trainer.core.loading)
     "file.missing": N_("no such file"),
     "file.folder": N_("is a folder, not a TOML file"),
@@ -127,7 +133,76 @@ TEMPLATES: dict[str, str] = {
     "board.other_workshop": N_("saved for workshop {found!r}, not {id!r}"),
     # --- several problems in one line
     "and": N_("{first}; {rest}"),
+    # --- a level's own checks (trainer.core.scenario, trainer.core.workshop, trainer.core.text)
+    "text.control": N_("contains {kind} ({char}) at position {position}; remove it"),
+    "text.line_break": N_("a line break"),
+    "text.control_character": N_("a control character"),
+    "weights.all_zero": N_("at least one weight must be above 0"),
+    "creators.range_reversed": N_("the range [{low:g}, {high:g}] is the wrong way round: lowest first"),
+    "creators.default_outside": N_("{value:g} is outside the commission range [{low:g}, {high:g}]"),
+    "objective.stars_rise": N_("star thresholds must rise: one star first, three stars last"),
+    "objective.rating_above_5": N_("a store rating is at most 5, so a threshold of {value:g} can never be reached; "
+                                   "use thresholds from 0 to 5"),
+    "lesson.unknown_player": N_("{name!r} is not a reference player; known: {known}"),
+    "lesson.unknown_variant": N_("{name!r}: after '/' write one of {known}"),
+    "lesson.kinds": N_("a lesson is one of: better and worse (two reference players), remove, or exploit; this "
+                       "one gives {kinds}"),
+    "lesson.kinds_none": N_("a lesson is one of: better and worse (two reference players), remove, or exploit; "
+                            "this one gives none"),
+    "lesson.needs_both": N_("a lesson comparing reference players needs both better and worse"),
+    "lesson.same_player": N_("better and worse are both {name!r}: a player cannot beat itself"),
+    "budget.not_whole": N_("must be a whole number of yuan, got {value!r}"),
+    "budget.entry_not_whole": N_("entry {n} (turn {n}) must be a whole number of yuan, got {value!r}"),
+    "budget.out_of_range": N_("must be between 0 and {limit:,} yuan, got {value:,}"),
+    "budget.entry_out_of_range": N_("entry {n} (turn {n}) must be between 0 and {limit:,} yuan, got {value:,}"),
+    "budget.empty": N_("budget is an empty list: give one amount per turn, or a single number"),
+    "budget.count": ngettext("lists {n:,} amount but the game has turns = {turns}: give one amount per turn, or a "
+                             "single number",
+                             "lists {n:,} amounts but the game has turns = {turns}: give one amount per turn, or a "
+                             "single number"),
+    "event.late": ngettext("{name} runs in turn {turn}, but the game has only {n} turn",
+                           "{name} runs in turn {turn}, but the game has only {n} turns"),
+    "event.same_week": N_("{name} and {other} both run in week {week}; only one event applies a week: move one of "
+                          "them"),
+    "step.late": ngettext("a step for week {week}, but the game has only {n} week",
+                          "a step for week {week}, but the game has only {n} weeks"),
+    "step.twice": N_("a second step for week {week}: give each week at most one step"),
+    "provider.same_id": N_("another provider already has the id {id!r}: each needs its own"),
+    "kol.same_id": N_("another KOL already has the id {id!r}: each needs its own"),
+    "language.own_table": N_("the level's own text is already in {language} (language = \"{main}\"): a [{lang}] "
+                             "table gives another language; remove it, or set language to the main text's"),
+    "language.count": ngettext("gives {n} entry but the level has {own} in {where}: give one for each, in the same "
+                               "order",
+                               "gives {n} entries but the level has {own} in {where}: give one for each, in the "
+                               "same order"),
+    "language.count_phrases": ngettext("gives {n} phrase but the level has {own} in {where}: give one for each, in "
+                                       "the same order",
+                                       "gives {n} phrases but the level has {own} in {where}: give one for each, in "
+                                       "the same order"),
+    "language.unused_word": N_("{word!r} is not a {kind} this level uses; it uses: {used}"),
+    "language.word_category": N_("category"),
+    "language.word_tone": N_("tone"),
+    "language.translated_twice": N_("{word!r} is translated twice: keep one"),
+    "language.same_translation": N_("{word!r} and {other!r} would both read {reads!r}; give each word its own "
+                                    "translation (fit and tracks compare them)"),
+    "workshop.own_table": N_("the workshop's own text is already in {language}: a [{lang}] table gives another "
+                             "language; remove it"),
+    "workshop.seed_and_seeds": N_("give either seed (one for everyone) or seeds (one per round), not both"),
+    "workshop.seeds_count": N_("lists {n} seeds for {scenarios} scenarios: give one per scenario"),
+    "workshop.codes_equal": N_("must differ from access_code: participants know that one"),
 }
+
+
+class Invalid(ValueError):
+    """What a level's own check (a pydantic validator) found: each problem as (where, Said), where
+    being the keys from the validated table to the one at fault (() for the table itself).
+    Loading turns each into a Problem on the right line; `str()` is the English, one problem a
+    line, each marked `[at key.path]`."""
+
+    def __init__(self, problems: list[tuple[tuple, Said]] | Said, where: tuple = ()):
+        self.problems = [(where, problems)] if isinstance(problems, Said) else list(problems)
+        super().__init__("\n".join(f"[at {'.'.join(map(str, loc))}] {said}" if loc else str(said)
+                                   for loc, said in self.problems))
 
 
 def joined(said: list[Said]) -> Said | None:
@@ -160,7 +235,11 @@ class Said:
 
     def english(self) -> str:
         """The message in the catalogs' own language (for logs, exceptions and tests)."""
-        return TEMPLATES[self.code].format(**{k: v.english() if isinstance(v, Said) else v for k, v in self.items})
+        template = TEMPLATES[self.code]
+        values = {k: v.english() if isinstance(v, Said) else v for k, v in self.items}
+        if isinstance(template, tuple):  # a plural: the English rule
+            template = template[0] if values.get("n") == 1 else template[1]
+        return template.format(**values)
 
     def __str__(self) -> str:
         return self.english()

@@ -17,7 +17,7 @@ from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
 from trainer.core.library import find
 from trainer.core.loading import FileProblems, Problem, locate, problems_from, read_toml
-from trainer.core.problems import Said, joined
+from trainer.core.problems import Invalid, Said, joined
 from trainer.core.saves import SaveError, SaveFile, load_game, read_save, safe_name
 from trainer.core.scenario import LANGUAGE_NAMES, LANGUAGES, Model, Scenario, at
 
@@ -72,8 +72,7 @@ class Workshop(Model):
     def _own_language(self) -> Workshop:
         own = self.main_language
         if getattr(self, own) is not None:
-            raise ValueError(at((own,), f"the workshop's own text is already in {LANGUAGE_NAMES[own]}: "
-                                        f"a [{own}] table gives another language; remove it"))
+            raise Invalid([at((own,), Said("workshop.own_table", language=LANGUAGE_NAMES[own], lang=own))])
         return self
 
     @property
@@ -120,13 +119,13 @@ class Workshop(Model):
     @model_validator(mode="after")
     def _seeds(self) -> Workshop:
         if self.seed is not None and self.seeds is not None:
-            raise ValueError(at(("seeds",), "give either seed (one for everyone) or seeds (one per round), not both"))
+            raise Invalid([at(("seeds",), Said("workshop.seed_and_seeds"))])
         if self.seeds is not None and len(self.seeds) != len(self.scenarios):
-            raise ValueError(at(("seeds",), f"lists {len(self.seeds)} seeds for {len(self.scenarios)} scenarios: "
-                                            "give one per scenario"))
+            raise Invalid([at(("seeds",), Said("workshop.seeds_count", n=len(self.seeds),
+                                               scenarios=len(self.scenarios)))])
         if self.facilitator_code is not None and self.access_code is not None \
                 and self.facilitator_code.strip() == self.access_code.strip():
-            raise ValueError(at(("facilitator_code",), "must differ from access_code: participants know that one"))
+            raise Invalid([at(("facilitator_code",), Said("workshop.codes_equal"))])
         return self
 
     def seed_for(self, index: int, scenario: Scenario) -> int:

@@ -991,7 +991,10 @@ def said(what) -> str:
 
     if isinstance(what, Said):
         values = {key: said(value) if isinstance(value, Said) else value for key, value in what.items}
-        return _(TEMPLATES[what.code]).format(**values)
+        template = TEMPLATES[what.code]
+        if isinstance(template, tuple):  # a plural: the language's own rule picks the form for n
+            return i18n.ngettext(*template, values.get("n", 0)).format(**values)
+        return _(template).format(**values)
     return "" if what is None else str(what)
 
 
