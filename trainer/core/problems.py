@@ -199,8 +199,10 @@ class Invalid(ValueError):
     Loading turns each into a Problem on the right line; `str()` is the English, one problem a
     line, each marked `[at key.path]`."""
 
-    def __init__(self, problems: list[tuple[tuple, Said]] | Said, where: tuple = ()):
-        self.problems = [(where, problems)] if isinstance(problems, Said) else list(problems)
+    def __init__(self, problems: list | Said, where: tuple = ()):
+        # each problem: an At of trainer.core.scenario (its .loc and .said), or a (loc, Said) pair
+        self.problems = [(where, problems)] if isinstance(problems, Said) else [
+            (p.loc, p.said) if hasattr(p, "loc") else tuple(p) for p in problems]
         super().__init__("\n".join(f"[at {'.'.join(map(str, loc))}] {said}" if loc else str(said)
                                    for loc, said in self.problems))
 

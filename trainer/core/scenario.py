@@ -37,13 +37,24 @@ MAX_MONEY = 10**12
 AT_MARK = re.compile(r"^\[at ([^\]]*)\] ?(.*)$")
 
 
-def at(loc: tuple, said: Said) -> tuple[tuple, Said]:
+class At(str):
+    """A validator's problem at a key: `loc` (relative to the validated table) and `said`; as a
+    str, the English with its `[at key.path]` mark (what a plain ValueError carries)."""
+
+    loc: tuple
+    said: Said | str
+
+
+def at(loc: tuple, said: Said | str) -> At:
     """A validator's problem naming the key it is about, relative to the validated table.
 
     A check that spans several keys cannot tell pydantic where it failed; the file loader
-    reads the place (raised in an Invalid) to point the author at the right line.
+    reads the place (raised in an Invalid, or marked in a ValueError's text) to point the
+    author at the right line.
     """
-    return loc, said
+    out = At(f"[at {'.'.join(str(part) for part in loc)}] {said}")
+    out.loc, out.said = loc, said
+    return out
 
 
 Money = Annotated[int, Field(ge=0, le=MAX_MONEY)]
@@ -736,9 +747,9 @@ class Scenario(Model):
             out[kind] = list(seen.values())
         return out
 
-    def _text_problems(self) -> list[tuple[tuple, Said]]:
+    def _text_problems(self) -> list[At]:
         """What is wrong with the level's tables of text in other languages."""
-        problems: list[tuple[tuple, Said]] = []
+        problems: list[At] = []
         words = self._words()
         for lang in LANGUAGES:
             table: LevelText | None = getattr(self, lang)
