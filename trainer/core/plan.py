@@ -191,8 +191,8 @@ def check_decision(scenario: Scenario, turn: int, decision: Decision,
     if decision.commission is not None:
         low, high = scenario.creators.commission
         if not low <= decision.commission <= high:
-            problems.append((turn, "commission", Said("plan.commission", value=decision.commission, low=low,
-                                                      high=high)))
+            problems.append((turn, "commission", Said("plan.commission", value=f"{decision.commission:g}%",
+                                                      low=f"{low:g}%", high=f"{high:g}%")))
     if not 0 <= decision.discount <= 90:
         problems.append((turn, "discount", Said("plan.discount", value=decision.discount)))
     return problems

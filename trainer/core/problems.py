@@ -92,7 +92,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "plan.kol_fee": N_("{kol} costs {fee:,} yuan a slot but top_kol is {amount:,}"),
     "plan.no_kols": N_("top_kol is {amount:,} but this scenario has no KOLs to book"),
     "plan.no_kol_affordable": N_("top_kol {amount:,} affords no KOL; the cheapest, {kol}, costs {fee:,}"),
-    "plan.commission": N_("commission {value:g}% is outside this level's range {low:g}% to {high:g}%"),
+    # (the percentages come with their sign: a "% i" in a message reads as a %-format to gettext)
+    "plan.commission": N_("commission {value} is outside this level's range {low} to {high}"),
     "plan.discount": N_("discount {value:g}% must be between 0 and 90"),
     "plan.turn_beyond": N_("a [[turn]] entry is for turn {turn}, but {id} has {turns} turns"),
     "plan.turn_twice": N_("two [[turn]] entries are for turn {turn}; merge them"),
