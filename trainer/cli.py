@@ -55,7 +55,9 @@ def _play(args: argparse.Namespace) -> int:
 
         options["player"], note = typed_name(options["player"])
         if note:
-            print(_("fact-trainer: --player: {note}").format(note=note), file=sys.stderr)
+            from trainer.ui.messages import said
+
+            print(_("fact-trainer: --player: {note}").format(note=said(note)), file=sys.stderr)
     if getattr(args, "watch", False):
         options["watch"] = True
     return run(getattr(args, "scenario", None), **options)

@@ -363,7 +363,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             return 1
         player, note = typed_name(player)
         if note:
-            print(_("--player: {note}").format(note=note), file=sys.stderr)
+            print(_("--player: {note}").format(note=M.said(note)), file=sys.stderr)
     game = Engine(scenario).new_game(seed)
     try:
         game.play(decisions)

@@ -137,6 +137,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- a level's own checks (trainer.core.scenario, trainer.core.workshop, trainer.core.text)
     "text.control": N_("contains {kind} ({char}) at position {position}; remove it"),
     "text.line_break": N_("a line break"),
+    "text.name_cleaned": ngettext("the name held {n:,} control character; replaced with \ufffd: {name}",
+                                  "the name held {n:,} control characters; replaced with \ufffd: {name}"),
     "text.control_character": N_("a control character"),
     "weights.all_zero": N_("at least one weight must be above 0"),
     "creators.range_reversed": N_("the range [{low:g}, {high:g}] is the wrong way round: lowest first"),

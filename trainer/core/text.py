@@ -80,13 +80,12 @@ def check_text_value(value: object, field: str) -> object:
     return value
 
 
-def typed_name(text: str) -> tuple[str, str | None]:
+def typed_name(text: str) -> tuple[str, Said | None]:
     """A name a person typed, made safe: control characters replaced by U+FFFD.
 
-    Returns the name and a sentence to show when something was replaced (else None).
+    Returns the name and what to say when something was replaced (else None).
     """
     cleaned, count = scrub(text)
     if not count:
         return text, None
-    what = "1 control character" if count == 1 else f"{count:,} control characters"
-    return cleaned, f"the name held {what}; replaced with \ufffd: {cleaned}"
+    return cleaned, Said("text.name_cleaned", n=count, name=cleaned)
