@@ -15,7 +15,29 @@ import os
 import sys
 from collections.abc import Sequence
 
-from trainer.i18n import _
+from trainer.i18n import N_, _
+
+# TRANSLATORS: argparse's own words (usage, help headings, errors), which it reads through gettext:
+# the parser is given the game's catalog (speak_argparse), so they must keep argparse's msgids.
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"), N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"), N_("not allowed with argument %s"), N_("one of the arguments %s is required"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("ignored explicit argument %r"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"), N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+def speak_argparse() -> None:
+    """Let argparse say its words (usage:, options, its errors) in the game's language: it looks
+    them up with gettext's module functions, which read no catalog of ours."""
+    from trainer import i18n
+
+    argparse._ = i18n.gettext
+    argparse.ngettext = i18n.ngettext
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -33,7 +55,9 @@ def _play(args: argparse.Namespace) -> int:
 
         options["player"], note = typed_name(options["player"])
         if note:
-            print(_("fact-trainer: --player: {note}").format(note=note), file=sys.stderr)
+            from trainer.ui.messages import said
+
+            print(_("fact-trainer: --player: {note}").format(note=said(note)), file=sys.stderr)
     if getattr(args, "watch", False):
         options["watch"] = True
     return run(getattr(args, "scenario", None), **options)
@@ -45,7 +69,7 @@ def version_text() -> str:
     from trainer import __version__
     from trainer.core.engine import MODEL_VERSION
 
-    return f"fact-trainer {__version__} (market model {MODEL_VERSION})"
+    return _("fact-trainer {version} (market model {model})").format(version=__version__, model=MODEL_VERSION)
 
 
 def language_option(value: str) -> str:
@@ -76,6 +100,7 @@ def _language_in(argv: Sequence[str]) -> str | None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `fact-trainer`."""
+    speak_argparse()
     parser = argparse.ArgumentParser(
         prog="fact-trainer",
         description=_("FACT Trainer: run a brand on an interest e-commerce platform, turn by turn."),

@@ -21,6 +21,7 @@ from trainer.core.plan import PlanError
 from trainer.core.saves import SaveError, list_saves, load_game, save_game, saves_dir
 from trainer.core.schema import scenario_schema
 from trainer.i18n import N_, _, ngettext, pad
+from trainer.ui import messages as M
 
 
 PROBLEMS_SHOWN = 20
@@ -29,13 +30,12 @@ PROBLEMS_SHOWN = 20
 
 def _print_problems(problems, stream=None) -> None:
     from trainer.core.text import safe
-
     problems = list(problems)
     for problem in problems[:PROBLEMS_SHOWN]:
-        print(safe(problem), file=stream or sys.stderr)
+        print(safe(M.problem_line(problem)), file=stream or sys.stderr)
     rest = problems[PROBLEMS_SHOWN:]
     if rest:
-        kinds = {getattr(p, "message", str(p)) for p in rest}
+        kinds = {p.said for p in rest}
         if len(kinds) == 1:
             more = ngettext("...and {count} more problem of the same kind", "...and {count} more problems of the same kind",
                             len(rest))
@@ -58,8 +58,14 @@ def _saved_game(path: str):
     try:
         return load_game(path)
     except SaveError as exc:
-        print(exc, file=sys.stderr)
+        _print_save_error(exc)
         return None
+
+
+def _print_save_error(exc: SaveError) -> None:
+    """A save that cannot be read or written: which file and why, in the language in force."""
+    from trainer.core.text import safe
+    print(safe(M.problem_line(exc.problem)), file=sys.stderr)
 
 
 def _workshop(path: str):
@@ -86,11 +92,19 @@ def _plain(text: object) -> str:
                    for ch in str(text))
 
 
+def _level(scenario):
+    """The level (or the workshop) in the language in force, where it gives its text
+    (Scenario.localized, Workshop.localized); every number stays the level's."""
+    from trainer import i18n
+    from trainer.core.scenario import LANGUAGES
+
+    code = i18n.language().split("_", 1)[0].lower()
+    return scenario.localized(code) if code in LANGUAGES else scenario
+
+
 def _difficulty(key: str) -> str:
     """A difficulty as the game names it (Tutorial, 教学…), lower-case in English as `list` prints it."""
     from trainer import i18n
-    from trainer.ui import messages as M
-
     name = M.DIFFICULTY.get(key, key)
     return key if i18n.language() == "en" else name
 
@@ -121,7 +135,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             if not here:
                 print(_("  none"))
             for e in here:
-                s = e.scenario
+                s = _level(e.scenario)
                 budget = f"{s.budget:,}" if isinstance(s.budget, int) else f"{min(s.budgets):,}-{max(s.budgets):,}"
                 print(_("  {id} {turns} turns  budget {budget} yuan/turn  {difficulty}  {title}").format(
                     id=pad(s.id, 24), turns=pad(str(s.turns), 3, right=True), budget=pad(budget, 17, right=True),
@@ -200,21 +214,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
             data, _lines = read_toml(Path(name))
             if looks_like_workshop(data):
                 workshop, scenarios = load_workshop(name)
-                print(f"{name}: ok (workshop {workshop.id}, {len(scenarios)} scenario(s); "
-                      f"languages: {', '.join(workshop.languages)})")
+                print(ngettext("{path}: ok (workshop {id}, {count} scenario; languages: {languages})",
+                               "{path}: ok (workshop {id}, {count} scenarios; languages: {languages})",
+                               len(scenarios)).format(path=_plain(name), id=workshop.id, count=len(scenarios),
+                                                      languages=_languages(workshop.languages)))
                 continue
             scenario = load_scenario(name)
         except FileProblems as exc:
             failed = True
             _print_problems(exc.problems, sys.stdout)
             continue
-        print(f"{name}: ok ({scenario.id}, {scenario.turns} turns; languages: {', '.join(scenario.languages)})")
+        print(ngettext("{path}: ok ({id}, {turns} turn; languages: {languages})",
+                       "{path}: ok ({id}, {turns} turns; languages: {languages})",
+                       scenario.turns).format(path=_plain(name), id=scenario.id, turns=scenario.turns,
+                                              languages=_languages(scenario.languages)))
         for lang in scenario.languages[1:]:
             missing = scenario.missing_texts(lang)
             if missing:
-                print(f"{name}: [{lang}] lacks {len(missing)} text{'' if len(missing) == 1 else 's'}, "
-                      f"shown in the main language instead: {', '.join(missing)}")
+                print(ngettext("{path}: [{language}] lacks {count} text, shown in the main language instead: {keys}",
+                               "{path}: [{language}] lacks {count} texts, shown in the main language instead: "
+                               "{keys}", len(missing)).format(path=_plain(name), language=lang, count=len(missing),
+                                                               keys=", ".join(missing)))
     return 1 if failed else 0
+
+
+def _languages(codes) -> str:
+    """A level's or a workshop's languages as validate prints them: their codes (en, zh)."""
+    return ", ".join(codes)
 
 
 def _clean(text: str) -> str:
@@ -246,7 +272,8 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         return _export_workshop(workshop, scenarios, folders, entries, Path(args.export))
     rows = [{"rank": e.rank, "name": e.name, "scenario": e.scenario, "turn": e.turn, "finished": e.finished,
              "score": e.score, "stars": e.stars, "gmv": round(e.gmv), "gpm": round(e.gpm, 2),
-             "verified": e.verified, "problem": e.problem, "save": str(e.path)} for e in entries]
+             "verified": e.verified, "problem": None if e.problem is None else str(e.problem),
+             "save": str(e.path)} for e in entries]
     if args.json:
         print(json.dumps({"workshop": workshop.id, "title": workshop.title, "entries": rows}, indent=2,
                          ensure_ascii=False))
@@ -257,7 +284,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         writer.writerows([{key: csv_cell(value) for key, value in row.items()} for row in rows])
         return 0
     games = ngettext("{title} ({id}): {count} game", "{title} ({id}): {count} games", len(entries))
-    print(safe(games.format(title=workshop.title, id=workshop.id, count=len(entries))))
+    print(safe(games.format(title=_level(workshop).title, id=workshop.id, count=len(entries))))
     if not entries:
         from trainer.core.workshop import workshop_saves
 
@@ -282,7 +309,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     if unverified:
         print("\n" + _("not ranked (the save does not verify):"))
         for e in unverified:
-            print(f"  {pad(_clean(e.name), 24)} {e.path.name}: {e.problem}")
+            print(_clean(f"  {pad(e.name, 24)} {e.path.name}: {M.said(e.problem)}"))
     return 0
 
 
@@ -336,18 +363,20 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             return 1
         player, note = typed_name(player)
         if note:
-            print(_("--player: {note}").format(note=note), file=sys.stderr)
+            print(_("--player: {note}").format(note=M.said(note)), file=sys.stderr)
     game = Engine(scenario).new_game(seed)
     try:
         game.play(decisions)
     except PlanError as exc:  # compile_plan checked the plan; kept for safety
-        print(f"{args.plan}: {exc}", file=sys.stderr)
+        from trainer.core.plan import in_turn
+        print(f"{args.plan}: " + "; ".join(M.said(in_turn(turn, said)) for turn, _key, said in exc.problems),
+              file=sys.stderr)
         return 1
     if args.save:
         try:
             save_game(game, player, Path(args.save))
         except SaveError as exc:
-            print(exc, file=sys.stderr)
+            _print_save_error(exc)
             return 1
     _print_game(game, args.json)
     return 0
@@ -367,7 +396,8 @@ def cmd_saves(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([
             {"path": str(s.path), "player": s.player, "scenario": s.scenario, "turns_played": s.turn,
-             "gmv": s.gmv, "score": s.score, "updated": s.updated, "problem": s.problem, "workshop": s.workshop}
+             "gmv": s.gmv, "score": s.score, "updated": s.updated,
+             "problem": None if s.problem is None else str(s.problem), "workshop": s.workshop}
             for s in found], indent=2, ensure_ascii=False))
         return 0
     if not found:
@@ -376,7 +406,7 @@ def cmd_saves(args: argparse.Namespace) -> int:
         # a save's place in the folder: its name, or workshop-folder/name for a workshop's games
         where = str(s.path.relative_to(folder)) if s.path.is_relative_to(folder) else s.path.name
         if s.problem:
-            print(_clean(_("{name}: cannot be loaded: {problem}").format(name=where, problem=s.problem)))
+            print(_clean(_("{name}: cannot be loaded: {problem}").format(name=where, problem=M.said(s.problem))))
         else:
             played_in = _("  workshop {id}").format(id=s.workshop) if s.workshop else ""
             print(_clean(_("{player} {scenario} turn {turn}  GMV {gmv}  score {score}  {updated}  {file}").format(
@@ -391,9 +421,11 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     if not loaded.verified:
-        print(_("{path}: does not verify ({status}):").format(path=args.save, status=loaded.status), file=sys.stderr)
+        from trainer.core.text import safe
+        print(_("{path}: does not verify ({status}):").format(path=safe(args.save), status=loaded.status),
+              file=sys.stderr)
         for problem in loaded.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(safe(f"  {M.said(problem)}"), file=sys.stderr)
         return 1
     _print_game(loaded.game, args.json)
     return 0
@@ -402,8 +434,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
 def game_table(game) -> str:
     """A whole game as a readable table, one line per turn, then the score."""
     data = reporting.game_json(game)
-    lines = [_("{title} ({id}), seed {seed}").format(title=game.scenario.title, id=game.scenario.id, seed=game.seed),
-             ""]
+    level = _level(game.scenario)
+    lines = [_("{title} ({id}), seed {seed}").format(title=_plain(level.title), id=level.id, seed=game.seed), ""]
     widths = (4, 9, 11, 7, 6, 11, 11, 10, 10, 10, 10, 5, 8, 6)
     names = (_("turn"), _("spend"), "GMV", "GPM", "ROI", _("net GMV"), _("profit"), "F GMV", "A GMV", "C GMV",
              "T GMV", _("pool"), _("fans"), _("rating"))
@@ -416,16 +448,28 @@ def game_table(game) -> str:
             f"{t['turn']:>4} {t['spend']:>9,} {t['gmv']:>11,} {t['gpm']:>7.1f} {t['roi']:>6.2f} {t['net_gmv']:>11,}"
             f" {t['profit']:>11,} {ch['field']['gmv']:>10,} {ch['alliance']['gmv']:>10,} {ch['campaign']['gmv']:>10,}"
             f" {ch['top_kol']['gmv']:>10,} {t['state']['pool']:>5.2f} {t['state']['fans']:>8,} {t['state']['rating']:>6.2f}"
-            + (f"  {t['event']}" if t["event"] else "")
+            + (f"  {_plain(_event_name(level, t['turn'], t['event']))}" if t["event"] else "")
         )
     total = data["total"]
     lines += ["", _("Total GMV {gmv} yuan, GPM {gpm}, net GMV {net}, profit {profit}").format(
         gmv=f"{total['gmv']:,}", gpm=f"{total['gpm']:.1f}", net=f"{total['net_gmv']:,}", profit=f"{total['profit']:,}"),
         _("Score {score}, stars {stars}/3").format(score=total["score"], stars=total["stars"])]
-    for o in total["objectives"]:
+    for o, objective in zip(total["objectives"], level.objectives):
         value = f"{o['value']:,.0f}" if o["metric"] in ("gmv", "net_gmv", "profit", "fans") else f"{o['value']:,.2f}"
-        lines.append(f"  {'*' * o['stars']:<3} {o['label']}: {value}")
+        lines.append(f"  {'*' * o['stars']:<3} " + _("{objective}: {value}").format(
+            objective=_plain(_objective(objective)), value=value))
     return "\n".join(lines)
+
+
+def _event_name(level, turn: int, name: str) -> str:
+    """A week's event by the name the level gives it in the language in force."""
+    event = level.event_at(turn)
+    return event.name if event is not None else name
+
+
+def _objective(objective) -> str:
+    """An objective's name in the language in force: its label, else its metric's name."""
+    return M.objective_title(objective)
 
 
 def _export_workshop(workshop, scenarios, folders, entries, folder: Path) -> int:
@@ -448,7 +492,8 @@ def _export_workshop(workshop, scenarios, folders, entries, folder: Path) -> int
     try:
         for e in entries:
             writer.writerow([csv_cell(v) for v in (e.rank, e.name, e.scenario, e.turn, e.finished, e.score, e.stars,
-                                                     round(e.gmv), round(e.gpm, 2), e.verified, e.problem,
+                                                     round(e.gmv), round(e.gpm, 2), e.verified,
+                                                     None if e.problem is None else str(e.problem),
                                                      e.path.name)])
             if e.problem is not None and not e.verified and e.turn == 0:
                 continue
@@ -473,7 +518,7 @@ def _export_workshop(workshop, scenarios, folders, entries, folder: Path) -> int
         rounds = class_debrief(workshop, scenarios, folders, answer_key=workshop.answer_key != "never")
         write_atomic_text(folder / "class.html", class_report_html(workshop.title, rounds))
     except SaveError as exc:
-        print(exc, file=sys.stderr)
+        _print_save_error(exc)
         return 1
     print(_("wrote {board}, {turns} ({count} turns), the class report {report} and {written} debrief(s) in "
             "{folder}").format(board=folder / "leaderboard.csv", turns=folder / "turns.csv", count=len(turns),
@@ -501,7 +546,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             written.append(write_report(loaded.game, loaded.save.player, fmt, folder,
                                         name=Path(args.save).stem, answer_key=not args.no_answer_key))
         except SaveError as exc:
-            print(exc, file=sys.stderr)
+            _print_save_error(exc)
             return 1
     for path in written:
         print(_("wrote {path}").format(path=path))
@@ -587,7 +632,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server = Server(serve_command(args.workshop, folder), host=args.host, port=args.port,
                         title=workshop.title, public_url=url, templates_path=offline_templates(Path(temp)))
         print(_("{title}: participants open {url} in a browser; saves go to {folder}").format(
-            title=workshop.title, url=url, folder=folder / workshop.id))
+            title=_plain(_level(workshop).title), url=url, folder=folder / workshop.id))
         console = (_("facilitator console: open {url} and type {code} as the name (from the workshop file; keep it "
                      "to yourself)") if workshop.facilitator_code else
                    _("facilitator console: open {url} and type {code} as the name (made for this run; keep it to "
@@ -621,35 +666,50 @@ def cmd_lessons(args: argparse.Namespace, scenario) -> int:
 
     line = _progress_line(not args.json)
     report = lesson_report(scenario, evaluations=args.evaluations,
-                           progress=(lambda what: line(f"re-optimising {what}...")) if line else None)
+                           progress=(lambda what: line(_("re-optimising {what}...").format(what=what)))
+                           if line else None)
     if line:
         line("")
         print("\r", end="", file=sys.stderr)
     if args.json:
         print(json.dumps(report_json(report), indent=2, ensure_ascii=False))
         return 0 if report.passed else 1
+    level = _level(scenario)
+    texts = _lesson_texts(scenario, level)
     m = report.magnitudes
     mix = ", ".join(f"{k} {v:.0%}" for k, v in report.mix.items() if v >= 0.005)
-    print(f"{scenario.title} ({scenario.id}): the best plan over seeds {', '.join(map(str, report.seeds))} "
-          f"({report.evaluations:,} plans per search)")
-    print(f"  optimum   score {report.optimum:,.1f} (seed {report.seeds[0]}: {report.optimum_score}, "
-          f"{report.optimum_stars} stars); money: {mix}")
-    print(f"  magnitudes  GMV per marketing yuan {m.roi:.1f} over the game, {m.week_roi:.1f} in its best week; "
-          f"refunds {m.refund_share:.1%} of GMV; fans {m.fan_share:.1%} of GMV ({m.field_fan_share:.0%} of F and "
-          f"fans); pool up to {m.pool_max:.2f}, {m.pool_end:.2f} at the end")
+    print(_("{title} ({id}): the best plan over seeds {seeds} ({count} plans per search)").format(
+        title=_plain(level.title), id=scenario.id, seeds=", ".join(map(str, report.seeds)),
+        count=f"{report.evaluations:,}"))
+    print(ngettext("  optimum   score {optimum} (seed {seed}: {score}, {stars} star); money: {mix}",
+                   "  optimum   score {optimum} (seed {seed}: {score}, {stars} stars); money: {mix}",
+                   report.optimum_stars).format(optimum=f"{report.optimum:,.1f}", seed=report.seeds[0],
+                                                score=report.optimum_score, stars=report.optimum_stars, mix=mix))
+    print(_("  magnitudes  GMV per marketing yuan {roi} over the game, {week_roi} in its best week; refunds {refunds} "
+            "of GMV; fans {fans} of GMV ({field_fans} of F and fans); pool up to {pool_max}, {pool_end} at the "
+            "end").format(roi=f"{m.roi:.1f}", week_roi=f"{m.week_roi:.1f}", refunds=f"{m.refund_share:.1%}",
+                          fans=f"{m.fan_share:.1%}", field_fans=f"{m.field_fan_share:.0%}",
+                          pool_max=f"{m.pool_max:.2f}", pool_end=f"{m.pool_end:.2f}"))
     for problem in m.problems():
-        print(f"FLAG   {problem}")
+        print(_("FLAG   {flag}").format(flag=problem))
     for claim in report.claims:
+        text = _plain(texts.get(id(claim.lesson), claim.lesson.text))
         if claim.fitness is None:
-            print(f"skip   {claim.lesson.text}: {claim.note}")
+            print(_("skip   {lesson}: {note}").format(lesson=text, note=claim.note))
             continue
-        mark = "holds " if claim.held else "FAILS "
-        print(f"{mark} {claim.lesson.text}: {claim.label} the best plan scores {claim.fitness:,.1f}, "
-              f"{claim.loss:+.1%} below the optimum (needs {claim.lesson.margin:.0%})")
+        mark = _("holds ") if claim.held else _("FAILS ")
+        print(_("{mark} {lesson}: {label} the best plan scores {fitness}, {loss} below the optimum (needs "
+                "{margin})").format(mark=mark, lesson=text, label=claim.label, fitness=f"{claim.fitness:,.1f}",
+                                    loss=f"{claim.loss:+.1%}", margin=f"{claim.lesson.margin:.0%}"))
     if not report.claims:
-        print("the level states no remove or exploit lesson")
-    print("passed" if report.passed else "failed")
+        print(_("the level states no remove or exploit lesson"))
+    print(_("passed") if report.passed else _("failed"))
     return 0 if report.passed else 1
+
+
+def _lesson_texts(scenario, level) -> dict[int, str]:
+    """Each lesson of `scenario` (by id()) -> its text in the language in force (`level`)."""
+    return {id(lesson): shown.text for lesson, shown in zip(scenario.lessons, level.lessons)}
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
@@ -660,58 +720,95 @@ def cmd_balance(args: argparse.Namespace) -> int:
     if scenario is None:
         return 1
     if args.seeds < 1:
-        print("--seeds must be at least 1", file=sys.stderr)
+        print(_("--seeds must be at least 1"), file=sys.stderr)
         return 1
     if args.evaluations < 100:
-        print("--evaluations must be at least 100", file=sys.stderr)
+        print(_("--evaluations must be at least 100"), file=sys.stderr)
         return 1
     if args.lessons:
         return cmd_lessons(args, scenario)
     from trainer.core.balance import RANDOM_PLAYERS
     from trainer.core.scenario import BOT_NAMES, PLAYER_VARIANTS
 
-    bot, _, variant = args.player.partition("/")
+    bot, _sep, variant = args.player.partition("/")
     random_players = [f"random_{i + 1}" for i in range(RANDOM_PLAYERS)]
     if (bot not in BOT_NAMES and args.player not in random_players) or (variant and variant not in PLAYER_VARIANTS):
-        print(f"--player {args.player!r} is not a reference player; known: {', '.join(BOT_NAMES)}, "
-              f"{', '.join(random_players)}, optionally with a variant after '/': {', '.join(PLAYER_VARIANTS)}",
-              file=sys.stderr)
+        print(_("--player {player!r} is not a reference player; known: {bots}, {randoms}, optionally with a variant "
+                "after '/': {variants}").format(player=args.player, bots=", ".join(BOT_NAMES),
+                                                randoms=", ".join(random_players),
+                                                variants=", ".join(PLAYER_VARIANTS)), file=sys.stderr)
         return 1
     if args.plan and args.player in random_players:
-        print("--plan prints a named reference player's plan; a random player's depends on its own seed",
+        print(_("--plan prints a named reference player's plan; a random player's depends on its own seed"),
               file=sys.stderr)
         return 1
     report = balance(scenario, seeds=args.seeds, extra=(args.player,) if "/" in args.player else ())
     if args.json:
         print(json.dumps(report_json(report), indent=2, ensure_ascii=False))
         return 0 if report.passed else 1
-    print(f"{scenario.title} ({scenario.id}): {len(report.seeds)} seeds from {report.seeds[0]}")
+    level = _level(scenario)
+    texts = _lesson_texts(scenario, level)
+    print(ngettext("{title} ({id}): {count} seed from {first}", "{title} ({id}): {count} seeds from {first}",
+                   len(report.seeds)).format(title=_plain(level.title), id=scenario.id, count=len(report.seeds),
+                                             first=report.seeds[0]))
     print()
-    print(f"{'player':<26} {'score':>7} {'±':>6} {'GMV':>13} {'±':>11} {'GPM':>7} {'stars':>5} {'3*':>5}")
+    print(_columns([(_("player"), 26, False), (_("score"), 7, True), ("±", 6, True), ("GMV", 13, True),
+                    ("±", 11, True), ("GPM", 7, True), (_("stars"), 5, True), ("3*", 5, True)]))
     for name, s in sorted(report.players.items(), key=lambda kv: -kv[1].mean("score")):
         print(f"{name:<26} {s.mean('score'):>7.0f} {s.spread('score'):>6.0f} {s.mean('gmv'):>13,.0f} "
               f"{s.spread('gmv'):>11,.0f} {s.mean('gpm'):>7.1f} {s.mean('stars'):>5.2f} {s.share_with_stars(3):>5.0%}")
     print()
-    _print_objectives(report, args.player)
+    _print_objectives(report, args.player, level)
     if args.plan:
         _print_reference_plan(scenario, args.player)
     for flag in report.flags:
-        print(f"FLAG   {flag}")
+        print(_("FLAG   {flag}").format(flag=flag))
     for check in report.lessons:
-        mark = "holds " if check.held else "FAILS "
+        mark = _("holds ") if check.held else _("FAILS ")
         lesson = check.lesson
         lead = (check.better - check.worse) / abs(check.worse) if check.worse else 0.0
-        print(f"{mark} {lesson.text}: {lesson.better} {check.better:,.1f} vs {lesson.worse} {check.worse:,.1f} "
-              f"({lesson.metric}, better on {check.seeds_held}/{check.seeds} seeds, needs {lesson.on}; "
-              f"lead {lead:+.1%}, needs {MIN_LEAD:.0%})")
+        print(_("{mark} {lesson}: {better} {better_score} vs {worse} {worse_score} ({metric}, better on {held}/{seeds} "
+                "seeds, needs {on}; lead {lead}, needs {min_lead})").format(
+            mark=mark, lesson=_plain(texts.get(id(lesson), lesson.text)), better=lesson.better,
+            better_score=f"{check.better:,.1f}", worse=lesson.worse, worse_score=f"{check.worse:,.1f}",
+            metric=_lesson_metric(lesson.metric), held=check.seeds_held, seeds=check.seeds, on=_lesson_on(lesson.on),
+            lead=f"{lead:+.1%}", min_lead=f"{MIN_LEAD:.0%}"))
     optimum_lessons = sum(1 for lesson in scenario.lessons if lesson.kind != "players")
     if optimum_lessons:
-        print(f"({optimum_lessons} lesson(s) against the optimum: run balance {scenario.id} --lessons)")
+        print(ngettext("({count} lesson against the optimum: run balance {id} --lessons)",
+                       "({count} lessons against the optimum: run balance {id} --lessons)",
+                       optimum_lessons).format(count=optimum_lessons, id=scenario.id))
     if not report.flags and not report.lessons:
-        print("no flags; the level states no reference-player lesson to check")
+        print(_("no flags; the level states no reference-player lesson to check"))
     elif report.passed:
-        print("passed")
+        print(_("passed"))
     return 0 if report.passed else 1
+
+
+LESSON_METRICS = {
+    "score": N_("score"), "stars": N_("stars"), "gmv": N_("GMV"), "net_gmv": N_("net GMV"), "gpm": N_("GPM"),
+    "profit": N_("profit"), "roi": N_("ROI"), "fans": N_("fans"), "rating": N_("rating"),
+    "awareness": N_("awareness"),
+}
+
+
+def _lesson_metric(metric: str) -> str:
+    """A lesson's `metric`: as the level file writes it in English (score, net_gmv), in the
+    language's words otherwise (得分, 净GMV)."""
+    from trainer import i18n
+
+    return metric if i18n.language() == "en" else _(LESSON_METRICS.get(metric, metric))
+
+
+def _lesson_on(on: str) -> str:
+    """A players' lesson's `on` (every, mean) as balance prints it."""
+    # TRANSLATORS: a lesson's `on` key: the better player must win on every seed, or on the mean
+    return {"every": _("every"), "mean": _("mean")}.get(on, on)
+
+
+def _columns(heads) -> str:
+    """A table's header line: each (text, columns, right-aligned) padded to its terminal columns."""
+    return " ".join(pad(text, width, right=right) for text, width, right in heads)
 
 
 def _figure(x: float) -> str:
@@ -719,20 +816,33 @@ def _figure(x: float) -> str:
     return f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}"
 
 
-def _print_objectives(report, name: str) -> None:
+def _print_objectives(report, name: str, level=None) -> None:
     """Each objective as one reference player met it, and which objective capped the stars."""
     from trainer.core.balance import objective_figures
 
     rows = objective_figures(report, name)
-    print(f"objectives, as {name} met them (mean over {len(report.seeds)} seeds):")
-    width = max(len(r.label) for r in rows)
+    objectives = level.objectives if level is not None else []
+    labels = [_plain(_objective(objectives[i])) if i < len(objectives) else r.label for i, r in enumerate(rows)]
+    print(ngettext("objectives, as {name} met them (mean over {count} seed):",
+                   "objectives, as {name} met them (mean over {count} seeds):",
+                   len(report.seeds)).format(name=name, count=len(report.seeds)))
+    width = max([len_cells(label) for label in labels] + [len_cells(_("objective"))])
     lines = [" / ".join(_figure(t) for t in r.thresholds) for r in rows]
-    line_width = max(len(x) for x in lines)
-    print(f"  {'objective':<{width}} {'mean':>12}   {'stars at':<{line_width}} {'stars':>5}  capped the stars")
-    for r, line in zip(rows, lines):
-        print(f"  {r.label:<{width}} {_figure(r.mean):>12}   {line:<{line_width}} {r.stars:>5.2f}  "
-              f"on {r.capped} of {r.seeds} seeds")
+    line_width = max([len(x) for x in lines] + [len_cells(_("stars at"))])
+    print("  " + _columns([(_("objective"), width, False), (_("mean"), 12, True), ("", 1, False),
+                           (_("stars at"), line_width, False), (_("stars"), 5, True)])
+          + "  " + _("capped the stars"))
+    for r, label, line in zip(rows, labels, lines):
+        print(f"  {pad(label, width)} {_figure(r.mean):>12}   {line:<{line_width}} {r.stars:>5.2f}  "
+              + _("on {capped} of {seeds} seeds").format(capped=r.capped, seeds=r.seeds))
     print()
+
+
+def len_cells(text: str) -> int:
+    """The terminal columns `text` takes (a Chinese character two)."""
+    from trainer.i18n import width
+
+    return width(text)
 
 
 def _print_reference_plan(scenario, name: str) -> None:
@@ -741,18 +851,23 @@ def _print_reference_plan(scenario, name: str) -> None:
     from trainer.core.scoring import score
 
     game = reference_plan(scenario, name)
-    print(f"{name}'s plan on seed {game.seed}, week by week (yuan; discount and commission in %):")
-    print(f"  {'week':>4} {'budget':>9} {'F':>8} {'A':>8} {'C':>8} {'T':>8} {'content':>8} {'brand':>8} "
-          f"{'product':>8} {'price':>8} {'disc':>5} {'comm':>5}  {'KOL':<16} {'GMV':>11} {'GPM':>7}")
+    print(_("{name}'s plan on seed {seed}, week by week (yuan; discount and commission in %):").format(
+        name=name, seed=game.seed))
+    print("  " + _columns([(_("week"), 4, True), (_("budget"), 9, True), ("F", 8, True), ("A", 8, True),
+                           ("C", 8, True), ("T", 8, True), (_("content"), 8, True), (_("brand"), 8, True),
+                           (_("product"), 8, True), (_("price"), 8, True), (_("disc"), 5, True),
+                           (_("comm"), 5, True), ("", 0, False), ("KOL", 16, False), ("GMV", 11, True),
+                           ("GPM", 7, True)]))
     for r in game.reports:
         d = r.decision
         commission = d.commission if d.commission is not None else scenario.creators.default_commission
         kol = r.drivers.kol or "-"
         print(f"  {r.turn:>4} {r.budget:>9,} {d.field:>8,} {d.alliance:>8,} {d.campaign:>8,} {d.top_kol:>8,} "
               f"{d.content:>8,} {d.brand:>8,} {d.product:>8,} {d.price:>8,} {d.discount:>5g} {commission:>5g}  "
-              f"{kol:<16} {r.gmv:>11,.0f} {r.gpm:>7.1f}")
+              f"{pad(_plain(kol), 16)} {r.gmv:>11,.0f} {r.gpm:>7.1f}")
     result = score(scenario, game.reports)
-    print(f"  score {result.score:,}, {result.stars} star(s)")
+    print(ngettext("  score {score}, {stars} star", "  score {score}, {stars} stars", result.stars).format(
+        score=f"{result.score:,}", stars=result.stars))
     print()
 
 
@@ -769,16 +884,17 @@ def cmd_solve(args: argparse.Namespace) -> int:
         _print_problems(exc.problems)
         return 1
     if args.evaluations < 1:
-        print(f"--evaluations must be at least 1 (got {args.evaluations})", file=sys.stderr)
+        print(_("--evaluations must be at least 1 (got {value})").format(value=args.evaluations), file=sys.stderr)
         return 1
     if args.seed is not None and args.seed < 0:
-        print(f"--seed must be 0 or more (got {args.seed})", file=sys.stderr)
+        print(_("--seed must be 0 or more (got {value})").format(value=args.seed), file=sys.stderr)
         return 1
     line = _progress_line(not args.json)
     progress = None
     if line:
         def progress(used: int, total: int, best: float) -> None:
-            line(f"searching: {used:,}/{total:,} plans, best score so far {best:,.1f}")
+            line(_("searching: {used}/{total} plans, best score so far {best}").format(
+                used=f"{used:,}", total=f"{total:,}", best=f"{best:,.1f}"))
     solution = solve(scenario, seed=args.seed, evaluations=args.evaluations, progress=progress)
     if line:
         line("")
@@ -790,11 +906,13 @@ def cmd_solve(args: argparse.Namespace) -> int:
                           "evaluations": solution.evaluations,
                           "plan": plan_from_decisions(list(solution.decisions))}, indent=2, ensure_ascii=False))
         return 0
-    print(f"# Answer key for {scenario.id} on seed {solution.seed}: score {result.score}, "
-          f"stars {result.stars}/3")
-    print(f"# (CMA-ES from the balanced heuristic's {solution.start_score}: {solution.evaluations:,} plans, each "
-          f"played on seeds {', '.join(map(str, solution.seeds))}; mean score {solution.fitness:,.1f})")
-    print(f"# fact-trainer simulate {path} --seed {solution.seed} --plan THIS_FILE")
+    print(_("# Answer key for {id} on seed {seed}: score {score}, stars {stars}/3").format(
+        id=scenario.id, seed=solution.seed, score=result.score, stars=result.stars))
+    print(_("# (CMA-ES from the balanced heuristic's {start}: {count} plans, each played on seeds {seeds}; mean score "
+            "{mean})").format(start=solution.start_score, count=f"{solution.evaluations:,}",
+                              seeds=", ".join(map(str, solution.seeds)), mean=f"{solution.fitness:,.1f}"))
+    print(_("# fact-trainer simulate {path} --seed {seed} --plan THIS_FILE").format(path=_plain(path),
+                                                                                   seed=solution.seed))
     print(tomli_w.dumps(plan_from_decisions(list(solution.decisions))), end="")
     return 0
 
@@ -822,31 +940,32 @@ def cmd_new(args: argparse.Namespace) -> int:
             folder=path.parent), file=sys.stderr)
         return 1
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9 -]{0,29}", args.category):
-        print(f"--category {args.category!r}: a category is a word or two of letters, digits, spaces and - "
-              "(at most 30), e.g. tea, snacks or skin care", file=sys.stderr)
+        print(_("--category {value!r}: a category is a word or two of letters, digits, spaces and - (at most 30), "
+                "e.g. tea, snacks or skin care").format(value=args.category), file=sys.stderr)
         return 1
     if not 8 <= args.weeks <= 52:
         # measured: shorter, and chasing each week's ROI beats the FACT portfolio on the starter's
         # market (the snowball has no time to pay); the tutorial shows a short level tuned by hand
-        print(f"--weeks {args.weeks}: the starter lasts 8 to 52 weeks; shorter, the recommender's snowball has "
-              "no time to pay and chasing each week's ROI wins (balance flags it). For a short level, start "
-              "from a copy of the tutorial instead", file=sys.stderr)
+        print(_("--weeks {value}: the starter lasts 8 to 52 weeks; shorter, the recommender's snowball has no time "
+                "to pay and chasing each week's ROI wins (balance flags it). For a short level, start from a copy "
+                "of the tutorial instead").format(value=args.weeks), file=sys.stderr)
         return 1
     events = None
     if args.events is not None:
         try:
             events = [] if args.events.strip() in ("", "none") else [int(w) for w in args.events.split(",")]
         except ValueError:
-            print(f"--events {args.events!r}: give the weeks of the events as numbers, e.g. --events 4,7 "
-                  "(or none)", file=sys.stderr)
+            print(_("--events {value!r}: give the weeks of the events as numbers, e.g. --events 4,7 (or none)")
+                  .format(value=args.events), file=sys.stderr)
             return 1
         bad = [w for w in events if not 3 <= w <= args.weeks]
         if bad or len(set(events)) != len(events):
-            print(f"--events {args.events!r}: each event needs its own week from 3 to {args.weeks} (an event in "
-                  "week 1 or 2 comes before a store can be built for it, and chasing ROI wins)", file=sys.stderr)
+            print(_("--events {value!r}: each event needs its own week from 3 to {weeks} (an event in week 1 or 2 "
+                    "comes before a store can be built for it, and chasing ROI wins)").format(
+                value=args.events, weeks=args.weeks), file=sys.stderr)
             return 1
     if not 0 <= args.kols <= 3:
-        print(f"--kols {args.kols}: the starter's roster has 0 to 3 KOLs", file=sys.stderr)
+        print(_("--kols {value}: the starter's roster has 0 to 3 KOLs").format(value=args.kols), file=sys.stderr)
         return 1
     # the schema editors read, when this is a checkout that has it (an installed app: none)
     schema_file = Path(__file__).resolve().parents[1] / "docs" / "scenario.schema.json"

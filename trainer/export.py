@@ -130,7 +130,7 @@ def _blocks(review: Debrief, player: str) -> list[tuple[str, object]]:
                                          net=M.money(t.net_gmv), profit=M.money(t.profit))),
         ("heading", T.REPORT_OBJECTIVES),
         ("table", ([*T.REPORT_OBJECTIVE_COLUMNS],
-                   [[o.objective.title, M.metric_value(o.objective.metric, o.value), M.stars(o.stars),
+                   [[M.objective_title(o.objective), M.metric_value(o.objective.metric, o.value), M.stars(o.stars),
                      M.thresholds(o.objective.metric, list(o.objective.stars)), M.END_MET if o.met else M.END_MISSED]
                     for o in result.objectives])),
         ("heading", T.REPORT_COMPARED),

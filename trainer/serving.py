@@ -57,12 +57,15 @@ def port_taken(host: str, port: int) -> str | None:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         probe.bind((host, port))
     except OSError as exc:
+        from trainer.i18n import _
+
         if exc.errno == errno.EADDRINUSE:
-            return (f"port {port} is taken: another program (or another serve) listens on it; "
-                    f"choose another with --port {port + 1 if port < 65535 else 8080}")
+            return _("port {port} is taken: another program (or another serve) listens on it; choose another "
+                     "with --port {other}").format(port=port, other=port + 1 if port < 65535 else 8080)
         if exc.errno == errno.EACCES:
-            return f"port {port} needs administrator rights: choose one above 1023 with --port 8000"
-        return f"cannot listen on {host}:{port} ({exc.strerror or exc}): check --host and --port"
+            return _("port {port} needs administrator rights: choose one above 1023 with --port 8000").format(port=port)
+        return _("cannot listen on {host}:{port} ({reason}): check --host and --port").format(
+            host=host, port=port, reason=exc.strerror or exc)
     finally:
         probe.close()
     return None

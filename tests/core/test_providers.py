@@ -52,8 +52,8 @@ def test_fees_count_against_the_budget_and_ids_are_checked():
     budget = scenario.budget_of(1)
     assert check_decision(scenario, 1, Decision(field=budget - 10000, providers=("live-ops",))) == []
     over = check_decision(scenario, 1, Decision(field=budget - 5000, providers=("live-ops",)))
-    assert over and "budget" in over[0][2]
+    assert over and over[0][1] == "budget" and over[0][2].code == "plan.over_budget"
     unknown = check_decision(scenario, 1, Decision(field=1000, providers=("nobody",)))
-    assert unknown and "no service provider has the id 'nobody'" in unknown[0][2]
+    assert unknown and "no service provider has the id 'nobody'" in str(unknown[0][2])
     with pytest.raises(PlanError):
         Engine(scenario).new_game().step(Decision(providers=("live-ops", "live-ops")))

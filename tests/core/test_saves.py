@@ -82,7 +82,7 @@ def test_a_hand_edited_save_is_reported_with_the_replayed_game(tmp_path):
     edited.write_text((tmp_path / "c.toml").read_text().replace("score = ", "score = 9", 1))
     result = load_game(edited)
     assert result.status == "edited"
-    assert "the save says" in result.problems[0] and result.game.turn == 4
+    assert "the save says" in str(result.problems[0]) and result.game.turn == 4
 
 
 def test_a_save_cut_at_a_turn_boundary_is_reported(tmp_path):
@@ -90,7 +90,7 @@ def test_a_save_cut_at_a_turn_boundary_is_reported(tmp_path):
     text = path.read_text()
     path.write_text(text[: text.rindex("[[turns]]")])
     loaded = load_game(path)
-    assert loaded.status == "partial" and "cut short" in loaded.problems[0]
+    assert loaded.status == "partial" and "cut short" in str(loaded.problems[0])
     assert len(loaded.game.reports) == 2
 
 
@@ -100,7 +100,7 @@ def test_an_older_model_is_reported_not_called_edited(tmp_path, monkeypatch):
     path = save_game(played(), "Old", tmp_path / "old.toml")
     monkeypatch.setattr(saves, "MODEL_VERSION", saves.MODEL_VERSION + 1)
     loaded = load_game(path)
-    assert loaded.status == "model_changed" and "market model" in loaded.problems[0]
+    assert loaded.status == "model_changed" and "market model" in str(loaded.problems[0])
 
 
 def test_a_changed_scenario_is_reported(tmp_path):
@@ -108,7 +108,7 @@ def test_a_changed_scenario_is_reported(tmp_path):
     path = save_game(game, "Cy", tmp_path / "c.toml")
     changed = game.scenario.model_copy(update={"title": "Another title"})
     loaded = load_game(path, changed)
-    assert loaded.status == "scenario_changed" and "has changed" in loaded.problems[0]
+    assert loaded.status == "scenario_changed" and "has changed" in str(loaded.problems[0])
 
 
 BROKEN = {
@@ -276,7 +276,7 @@ def test_the_saves_list_gives_the_games_gmv_rounded_once_as_the_end_screen_does(
     head, tail = text.rsplit("total_gmv = ", 1)
     edited.write_text(head + "total_gmv = 1" + tail[tail.index("\n"):])  # the last week's total, hand-edited
     result = load_game(edited)
-    assert result.status == "edited" and "GMV so far 1;" in result.problems[-1]
+    assert result.status == "edited" and "GMV so far 1;" in str(result.problems[-1])
 
 
 def test_a_save_waits_for_the_disk_and_a_presence_does_not(tmp_path, monkeypatch):

@@ -41,6 +41,7 @@ from trainer.core.scenario import (
     ObjectiveText,
     PositionParams,
     Provider,
+    ProviderText,
     Scenario,
     Step,
     StepText,
@@ -92,8 +93,9 @@ SECTIONS: tuple[tuple[str, type[BaseModel], str], ...] = (
      "shape of the level itself (see *Levels in two languages* above). Every key is optional: what "
      "is left out shows in the main language, and `fact-trainer validate` lists it."),
     ("[zh.brand]", BrandText, ""),
-    ("[[zh.events]], [[zh.kols]], [[zh.providers]]", NameText,
+    ("[[zh.events]], [[zh.kols]]", NameText,
      "One entry per entry of the level's list, in the same order."),
+    ("[[zh.providers]]", ProviderText, "One entry per [[providers]], in the same order."),
     ("[[zh.objectives]]", ObjectiveText, "One entry per [[objectives]], in the same order."),
     ("[[zh.lessons]]", LessonText, "One entry per [[lessons]], in the same order."),
     ("[[zh.steps]]", StepText, "One entry per [[steps]], in the same order; plain text."),

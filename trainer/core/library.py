@@ -20,6 +20,7 @@ from pathlib import Path
 
 from trainer.core import paths
 from trainer.core.loading import FileProblems, Problem, load_scenario
+from trainer.core.problems import Said
 from trainer.core.scenario import Scenario
 
 SCENARIOS_ENV = paths.SCENARIOS_ENV
@@ -116,6 +117,8 @@ def find(name: str, folder: Path | None = None) -> tuple[Scenario, Path]:
         if entry.scenario.id == name:
             return entry.scenario, entry.path
         known.append(entry.scenario.id)
-    where = folder if folder is not None else "the library"
-    hint = f"; known ids: {', '.join(known)}" if known else f"; {where} holds no valid scenario"
-    raise FileProblems([Problem(name, 0, "", f"no scenario has this id and no such file{hint}")])
+    if known:
+        said = Said("library.unknown", known=", ".join(known))
+    else:
+        said = Said("library.none", where=str(folder) if folder is not None else Said("library.the_library"))
+    raise FileProblems([Problem(name, 0, "", said)])

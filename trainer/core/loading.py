@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from trainer.core.plan import Decision, Plan, PlanError, compile_plan
+from trainer.core.problems import Invalid, Said
 from trainer.core.scenario import AT_MARK, LANGUAGE_NAMES, LANGUAGES, Scenario
 
 MAX_FILE_BYTES = 2_000_000
@@ -28,12 +29,21 @@ _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 
 @dataclass(slots=True, frozen=True)
 class Problem:
-    """One thing wrong in a file, where it is and what to do."""
+    """One thing wrong in a file, where it is and what to do.
+
+    `said` is what is wrong: a code and values (trainer.core.problems.Said) that the
+    presentation layer words in the language in force, or, for a check a level's own validator
+    makes, its sentence. `message` is it in English."""
 
     path: str
     line: int
     key: str
-    message: str
+    said: Said | str
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English (the catalogs' own language)."""
+        return str(self.said)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -48,7 +58,11 @@ class FileProblems(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def _split_at(message: str, loc: tuple) -> list[tuple[tuple, str]]:
+def _split_at(message: Invalid | Said | str, loc: tuple) -> list[tuple[tuple, Said | str]]:
+    if isinstance(message, Invalid):  # a level's own check: each problem at its key
+        return [((*loc, *where), said) for where, said in message.problems]
+    if isinstance(message, Said):
+        return [(loc, message)]
     out = []
     for line in message.splitlines() or [message]:
         match = AT_MARK.match(line)
@@ -179,105 +193,107 @@ def _unclosed_multiline(text: str) -> tuple[int, str] | None:
     return open_at
 
 
-def _shown(value) -> str:
+def _shown(value) -> Said | str:
+    """A value found in a file, as a problem quotes it: a table, a date, or its repr (cut at 40)."""
     if isinstance(value, dict):
-        return "a table"
+        return Said("found.table")
     if isinstance(value, (datetime.date, datetime.time)):
-        return f"the date/time {value.isoformat()} (a TOML date; put it in quotes if it is text)"
+        return Said("found.date", value=value.isoformat())
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _found(value) -> str:
+def _found(value) -> Said | str:
     """What a TOML value is, in an author's words: 'the string "8"', 'true', 'a table'."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         shown = json.dumps(value, ensure_ascii=False)
-        return f"the string {shown if len(shown) <= 40 else shown[:37] + '...'}"
+        return Said("found.string", text=shown if len(shown) <= 40 else shown[:37] + "...")
     if isinstance(value, dict):
-        return "a table"
+        return Said("found.table")
     if isinstance(value, list):
-        return "a list"
+        return Said("found.list")
     if isinstance(value, float):
-        return f"the number {value:g}"
+        return Said("found.number", number=f"{value:g}")
     if isinstance(value, int):
-        return f"the number {value}"
-    return f"a {type(value).__name__}"
+        return Said("found.number", number=value)
+    return Said("found.other", kind=type(value).__name__)
 
 
-def _wanted(kind: str, value, loc: tuple) -> str:
+def _wanted(kind: str, value, loc: tuple) -> Said:
     """A type mismatch: what was found, what is wanted, and how to write it when that is clear."""
-    message = f"expected {kind}, found {_found(value)}"
     key = next((str(part) for part in reversed(loc) if isinstance(part, str)), None)
     fixed = None
-    if isinstance(value, str) and kind != "true or false":
+    if isinstance(value, str) and kind != "kind.bool":
         try:
             number = float(value.replace("_", "").replace(",", ""))
-            if kind == "a whole number" and number.is_integer():
+            if kind == "kind.whole" and number.is_integer():
                 fixed = str(int(number))
-            elif kind == "a number":
+            elif kind == "kind.number":
                 fixed = value.strip()
         except ValueError:
             pass
     elif isinstance(value, str) and value.lower() in ("true", "false", "yes", "no"):
         fixed = "true" if value.lower() in ("true", "yes") else "false"
     if fixed is not None and key:
-        message += f"; write {key} = {fixed}"
-    elif kind == "true or false":
-        message += " (without quotes)"
-    return message
+        return Said("type.wanted_write", kind=Said(kind), found=_found(value), key=key, fixed=fixed)
+    if kind == "kind.bool":
+        return Said("type.wanted_bool", kind=Said(kind), found=_found(value))
+    return Said("type.wanted", kind=Said(kind), found=_found(value))
 
 
-def _describe(error: dict, allowed: list[str]) -> str:
+def _describe(error: dict, allowed: list[str]) -> Invalid | Said | str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if kind == "missing":
-        return "missing: this key is required"
+        return Said("key.missing")
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
         if len(error["loc"]) == 1 and isinstance(value, dict) and _LANGUAGE_CODE.match(name):
-            return (f"unknown language {name!r}: a level's text can be given in "
-                    f"{', '.join(f'{c} ({LANGUAGE_NAMES[c]})' for c in LANGUAGES)}; name its table [zh] or [en]")
+            return Said("key.unknown_language", name=name,
+                        languages=", ".join(f"{c} ({LANGUAGE_NAMES[c]})" for c in LANGUAGES))
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)  # 'season' is not 'lessons' (0.62)
-        hint = f"; did you mean {close[0]!r}?" if close else (f"; allowed here: {', '.join(allowed)}" if allowed else "")
-        return f"unknown key {name!r}{hint}"
+        if close:
+            return Said("key.unknown_did_you_mean", name=name, close=close[0])
+        if allowed:
+            return Said("key.unknown_allowed", name=name, allowed=", ".join(allowed))
+        return Said("key.unknown", name=name)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return _wanted("a whole number", value, error["loc"])
+        return _wanted("kind.whole", value, error["loc"])
     if kind in ("float_type", "float_parsing"):
-        return _wanted("a number", value, error["loc"])
+        return _wanted("kind.number", value, error["loc"])
     if kind == "finite_number":
-        return "must be a finite number"
+        return Said("value.not_finite")
     if kind in ("string_type",):
-        return f"must be text in quotes, got {_shown(value)}"
+        return Said("value.not_text", value=_shown(value))
     if kind in ("list_type", "tuple_type"):
         if isinstance(value, dict):
             key = str(error["loc"][-1]) if error["loc"] else "key"
-            return f"{key} must be a list of tables: write [[{key}]]"
-        return f"must be a list in [ ], got {_shown(value)}"
+            return Said("value.list_of_tables", key=key)
+        return Said("value.not_list", value=_shown(value))
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"must be a table of keys, got {_shown(value)}"
+        return Said("value.not_table", value=_shown(value))
     if kind in ("bool_type", "bool_parsing"):
-        return _wanted("true or false", value, error["loc"])
-    if kind == "greater_than_equal":
-        return f"must be at least {ctx.get('ge')}, got {_shown(value)}"
-    if kind == "greater_than":
-        return f"must be more than {ctx.get('gt')}, got {_shown(value)}"
-    if kind == "less_than_equal":
-        return f"must be at most {ctx.get('le')}, got {_shown(value)}"
-    if kind == "less_than":
-        return f"must be less than {ctx.get('lt')}, got {_shown(value)}"
+        return _wanted("kind.bool", value, error["loc"])
+    limits = {"greater_than_equal": ("value.at_least", "ge"), "greater_than": ("value.more_than", "gt"),
+              "less_than_equal": ("value.at_most", "le"), "less_than": ("value.less_than", "lt")}
+    if kind in limits:
+        code, bound = limits[kind]
+        return Said(code, limit=ctx.get(bound), value=_shown(value))
     if kind == "literal_error":
-        return f"must be one of {ctx.get('expected')}, got {_shown(value)}"
+        return Said("value.one_of", allowed=ctx.get("expected"), value=_shown(value))
     if kind == "string_pattern_mismatch":
-        return f"{_shown(value)} may hold only lower-case letters, digits, - and _ (starting with a letter or digit)"
+        return Said("value.id_pattern", value=_shown(value))
     if kind in ("too_short", "string_too_short"):
-        return "must not be empty" if ctx.get("min_length") in (1, None) else f"needs at least {ctx.get('min_length')} entries"
+        return Said("value.empty") if ctx.get("min_length") in (1, None) else Said("value.too_few",
+                                                                                   count=ctx.get("min_length"))
     if kind in ("too_long", "string_too_long"):
-        return f"is too long: at most {ctx.get('max_length')}"
+        return Said("value.too_long", count=ctx.get("max_length"))
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
+        raised = ctx.get("error")
+        return raised if isinstance(raised, Invalid) else str(raised if raised is not None else error["msg"])
     return error["msg"]
 
 
@@ -300,20 +316,20 @@ def read_toml(path: Path) -> tuple[dict, dict[tuple, int]]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise FileProblems([Problem(name, 1, "(file)", "no such file")]) from None
+        raise FileProblems([Problem(name, 1, "(file)", Said("file.missing"))]) from None
     except IsADirectoryError:
-        raise FileProblems([Problem(name, 1, "(file)", "is a folder, not a TOML file")]) from None
+        raise FileProblems([Problem(name, 1, "(file)", Said("file.folder"))]) from None
     except OSError as exc:
-        raise FileProblems([Problem(name, 1, "(file)", f"cannot be read: {exc.strerror or exc}")]) from None
+        raise FileProblems([Problem(name, 1, "(file)", Said("file.unreadable", reason=exc.strerror or str(exc)))]) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise FileProblems([Problem(name, 1, "(file)", f"is {len(raw):,} bytes; a scenario or plan is far smaller (at most {MAX_FILE_BYTES:,})")])
+        raise FileProblems([Problem(name, 1, "(file)", Said("file.too_big", size=len(raw), limit=MAX_FILE_BYTES))])
     if b"\x00" in raw:
-        raise FileProblems([Problem(name, 1, "(file)", "is binary, not a TOML text file")])
+        raise FileProblems([Problem(name, 1, "(file)", Said("file.binary"))])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise FileProblems([Problem(name, line, "(file)", "is not UTF-8 text; save it as UTF-8")]) from None
+        raise FileProblems([Problem(name, line, "(file)", Said("file.not_utf8"))]) from None
     text = text.removeprefix("\ufeff")  # a byte-order mark some editors write is accepted
     try:
         data = tomllib.loads(text)
@@ -322,14 +338,14 @@ def read_toml(path: Path) -> tuple[dict, dict[tuple, int]]:
         line = int(match.group(1)) if match else 1
         opened = _unclosed_multiline(text)
         if opened is not None:
-            raise FileProblems([Problem(name, opened[0], "(syntax)",
-                                        f"not valid TOML: the {opened[1]} opened here is never closed")]) from None
+            raise FileProblems([Problem(name, opened[0], "(syntax)", Said("toml.unclosed", what=opened[1]))]) from None
+        # tomllib's own words (it gives no code): the line and column are taken out of them
         what = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)).rstrip(".")
-        if match:
-            what += f" (column {match.group(2)})"
-        raise FileProblems([Problem(name, line, "(syntax)", f"not valid TOML: {what}")]) from None
+        said = Said("toml.invalid_at", reason=what, column=int(match.group(2))) if match else Said("toml.invalid",
+                                                                                                   reason=what)
+        raise FileProblems([Problem(name, line, "(syntax)", said)]) from None
     except RecursionError:
-        raise FileProblems([Problem(name, 1, "(syntax)", "nested too deeply to read")]) from None
+        raise FileProblems([Problem(name, 1, "(syntax)", Said("file.too_deep"))]) from None
     return data, key_lines(text)
 
 
@@ -342,7 +358,7 @@ def load_scenario(path: str | Path) -> Scenario:
     except ValidationError as exc:
         raise FileProblems(problems_from(exc, Scenario, str(path), lines)) from None
     except RecursionError:
-        raise FileProblems([Problem(str(path), 1, "(file)", "nested too deeply to read")]) from None
+        raise FileProblems([Problem(str(path), 1, "(file)", Said("file.too_deep"))]) from None
 
 
 def load_plan(path: str | Path, scenario: Scenario) -> list[Decision]:
@@ -357,20 +373,21 @@ def load_plan(path: str | Path, scenario: Scenario) -> list[Decision]:
         return compile_plan(scenario, plan)
     except PlanError as exc:
         index = {entry.turn: i for i, entry in enumerate(plan.turn)}
-        grouped: dict[tuple[tuple, str], list[int]] = {}
-        for turn, key, message in exc.problems:
+        grouped: dict[tuple[tuple, Said], list[int]] = {}
+        for turn, key, said in exc.problems:
             loc: tuple = ("default",) if key == "budget" else ("default", key)
             if turn in index:
                 entry = plan.turn[index[turn]]
                 if key in ("turn", "budget") or getattr(entry, key, None) is not None:
                     loc = ("turn", index[turn]) if key == "budget" else ("turn", index[turn], key)
-            match = re.match(r"^turn (\d+): (.*)$", message)
-            text = match.group(2) if match else message
-            grouped.setdefault((loc, text), []).append(int(match.group(1)) if match else 0)
+            quoted = turn is None or "turn" in said.values  # a problem that names its turn itself
+            grouped.setdefault((loc, said), []).append(0 if quoted else turn)
         problems = []
-        for (loc, text), turns in grouped.items():
+        for (loc, said), turns in grouped.items():
             turns = [t for t in turns if t]
-            if turns:
-                text = f"turn{'s' if len(turns) > 1 else ''} {', '.join(map(str, turns))}: {text}"
-            problems.append(Problem(str(path), locate(lines, loc), _dotted(loc), text))
+            if len(turns) == 1:
+                said = Said("plan.turn", turn=turns[0], problem=said)
+            elif turns:
+                said = Said("plan.turns", turns=", ".join(map(str, turns)), problem=said)
+            problems.append(Problem(str(path), locate(lines, loc), _dotted(loc), said))
         raise FileProblems(sorted(problems, key=lambda p: p.line)) from None

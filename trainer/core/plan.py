@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from trainer.core.problems import Said
 from trainer.core.scenario import MAX_MONEY, POSITIONS, STRENGTHS, Scenario
 from trainer.core.text import check_text_value
 
@@ -129,16 +130,24 @@ class Plan(BaseModel):
 
 
 class PlanError(ValueError):
-    """A plan that does not fit its scenario; `problems` lists each as (turn, key, message)."""
+    """A plan that does not fit its scenario; `problems` lists each as (turn, key, Said): the
+    presentation layer words them (trainer.ui.messages.said)."""
 
-    def __init__(self, problems: list[tuple[int | None, str, str]]):
+    def __init__(self, problems: list[tuple[int | None, str, Said]]):
         self.problems = problems
-        super().__init__("; ".join(msg for _, _, msg in problems))
+        super().__init__("; ".join(str(in_turn(turn, said)) for turn, _, said in problems))
+
+
+def in_turn(turn: int | None, said: Said) -> Said:
+    """A plan's problem with the turn it occurs in (itself when it belongs to no turn, or quotes its
+    turn already)."""
+    return Said("plan.turn", turn=turn, problem=said) if turn and "turn" not in said.values else said
 
 
 def check_decision(scenario: Scenario, turn: int, decision: Decision,
-                   budget: int | None = None) -> list[tuple[int | None, str, str]]:
-    """Every reason `decision` cannot be played in `turn` of `scenario`, as (turn, key, message).
+                   budget: int | None = None) -> list[tuple[int | None, str, Said]]:
+    """Every reason `decision` cannot be played in `turn` of `scenario`, as (turn, key, Said): what
+    is wrong as a code and values, worded by the presentation layer.
 
     `budget` is the turn's budget when the caller already knows it (the engine does).
     """
@@ -151,59 +160,54 @@ def check_decision(scenario: Scenario, turn: int, decision: Decision,
                                                      decision.content, decision.brand, decision.product,
                                                      decision.price) >= 0):
         return []  # the common case, cheaply: bots check thousands of decisions
-    problems: list[tuple[int | None, str, str]] = []
+    problems: list[tuple[int | None, str, Said]] = []
     unknown = [p for p in decision.providers if scenario.provider(p) is None]
     if unknown:
-        known = ", ".join(p.id for p in scenario.providers) or "none in this scenario"
-        problems.append((turn, "providers", f"turn {turn}: no service provider has the id {unknown[0]!r} (known: {known})"))
+        known = ", ".join(p.id for p in scenario.providers) or Said("plan.none_known")
+        problems.append((turn, "providers", Said("plan.unknown_provider", id=unknown[0], known=known)))
     if len(set(decision.providers)) != len(decision.providers):
-        problems.append((turn, "providers", f"turn {turn}: a provider is named twice; hire each once"))
+        problems.append((turn, "providers", Said("plan.provider_twice")))
     spend = decision.cost(scenario)
     if spend > budget:
-        problems.append((turn, "budget",
-                         f"turn {turn}: the plan spends {spend:,} yuan but the budget is {budget:,} "
-                         f"(over by {spend - budget:,}); lower some amounts"))
+        problems.append((turn, "budget", Said("plan.over_budget", spend=spend, budget=budget, over=spend - budget)))
     for key in (*POSITIONS, *STRENGTHS):
         if getattr(decision, key) < 0:
-            problems.append((turn, key, f"turn {turn}: {key} is negative ({getattr(decision, key)}); amounts start at 0"))
+            problems.append((turn, key, Said("plan.negative", key=key, amount=getattr(decision, key))))
     if decision.kol is not None:
         kol = scenario.kol(decision.kol)
         if kol is None:
-            known = ", ".join(k.id for k in scenario.kols) or "none in this scenario"
-            problems.append((turn, "kol", f"turn {turn}: no KOL has the id {decision.kol!r} (known: {known})"))
+            known = ", ".join(k.id for k in scenario.kols) or Said("plan.none_known")
+            problems.append((turn, "kol", Said("plan.unknown_kol", id=decision.kol, known=known)))
         elif 0 < decision.top_kol < kol.fee:
-            problems.append((turn, "top_kol",
-                             f"turn {turn}: {kol.name} costs {kol.fee:,} yuan a slot but top_kol is {decision.top_kol:,}"))
+            problems.append((turn, "top_kol", Said("plan.kol_fee", kol=kol.name, fee=kol.fee, amount=decision.top_kol)))
     elif decision.top_kol > 0:
         if not scenario.kols:
-            problems.append((turn, "top_kol", f"turn {turn}: top_kol is {decision.top_kol:,} but this scenario has no KOLs to book"))
+            problems.append((turn, "top_kol", Said("plan.no_kols", amount=decision.top_kol)))
         else:
             cheapest = min(scenario.kols, key=lambda k: k.fee)
             if decision.top_kol < cheapest.fee:
-                problems.append((turn, "top_kol",
-                                 f"turn {turn}: top_kol {decision.top_kol:,} affords no KOL; the cheapest, "
-                                 f"{cheapest.name}, costs {cheapest.fee:,}"))
+                problems.append((turn, "top_kol", Said("plan.no_kol_affordable", amount=decision.top_kol,
+                                                       kol=cheapest.name, fee=cheapest.fee)))
     if decision.commission is not None:
         low, high = scenario.creators.commission
         if not low <= decision.commission <= high:
-            problems.append((turn, "commission",
-                             f"turn {turn}: commission {decision.commission:g}% is outside this level's range "
-                             f"{low:g}% to {high:g}%"))
+            problems.append((turn, "commission", Said("plan.commission", value=f"{decision.commission:g}%",
+                                                      low=f"{low:g}%", high=f"{high:g}%")))
     if not 0 <= decision.discount <= 90:
-        problems.append((turn, "discount", f"turn {turn}: discount {decision.discount:g}% must be between 0 and 90"))
+        problems.append((turn, "discount", Said("plan.discount", value=decision.discount)))
     return problems
 
 
 def compile_plan(scenario: Scenario, plan: Plan) -> list[Decision]:
     """One Decision per turn of `scenario`, or PlanError listing every problem."""
-    problems: list[tuple[int | None, str, str]] = []
+    problems: list[tuple[int | None, str, Said]] = []
     overrides: dict[int, TurnDecision] = {}
     for entry in plan.turn:
         if entry.turn > scenario.turns:
-            problems.append((entry.turn, "turn",
-                             f"a [[turn]] entry is for turn {entry.turn}, but {scenario.id} has {scenario.turns} turns"))
+            problems.append((entry.turn, "turn", Said("plan.turn_beyond", turn=entry.turn, id=scenario.id,
+                                                       turns=scenario.turns)))
         elif entry.turn in overrides:
-            problems.append((entry.turn, "turn", f"two [[turn]] entries are for turn {entry.turn}; merge them"))
+            problems.append((entry.turn, "turn", Said("plan.turn_twice", turn=entry.turn)))
         else:
             overrides[entry.turn] = entry
     base = plan.default.model_dump(exclude_none=True)

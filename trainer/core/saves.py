@@ -30,6 +30,7 @@ from trainer.core.engine import MODEL_VERSION, Engine, Game
 from trainer.core.library import find
 from trainer.core.loading import FileProblems, Problem, key_lines, problems_from
 from trainer.core.plan import DECISION_KEYS, Decision, PlanError
+from trainer.core.problems import Said
 from trainer.core.scenario import LANGUAGES, Scenario
 from trainer.core.scoring import score
 from trainer.core.text import check_text_value
@@ -207,7 +208,7 @@ def claim_save(folder: Path, stem: str, data: dict) -> Path:
         fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise SaveError(Problem(str(folder / f"{stem}.toml"), 0, "",
-                                f"could not be saved ({exc.strerror or exc}): the folder cannot be written")) from None
+                                Said("save.folder_not_written", reason=exc.strerror or str(exc)))) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(tomli_w.dumps(data))
@@ -225,7 +226,7 @@ def claim_save(folder: Path, stem: str, data: dict) -> Path:
             n += 1
     except OSError as exc:
         raise SaveError(Problem(str(folder / f"{stem}.toml"), 0, "",
-                                f"could not be saved ({exc.strerror or exc}): the folder cannot be written")) from None
+                                Said("save.folder_not_written", reason=exc.strerror or str(exc)))) from None
     finally:
         try:
             os.unlink(tmp)
@@ -284,9 +285,8 @@ def write_atomic_text(path: Path, text: str, backup: bool = False, durable: bool
                 pass
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        hint = "the disk is full" if exc.errno == 28 else "the folder cannot be written"
-        raise SaveError(Problem(str(path), 0, "", f"could not be saved ({reason}): {hint}; "
-                                                   "play goes on and the game is saved again after the next turn")) from None
+        hint = Said("save.disk_full") if exc.errno == 28 else Said("save.folder_unwritable")
+        raise SaveError(Problem(str(path), 0, "", Said("save.not_written", reason=reason, hint=hint))) from None
 
 
 def save_game(game: Game, player: str, path: Path, created: str | None = None,
@@ -305,41 +305,41 @@ def read_save(path: Path) -> tuple[SaveFile, dict[tuple, int]]:
     """
     name = str(path)
 
-    def fail(message: str, line: int = 0, key: str = "") -> SaveError:
+    def fail(message: Said, line: int = 0, key: str = "") -> SaveError:
         return SaveError(Problem(name, line, key, message))
 
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise fail("no such save") from None
+        raise fail(Said("save.missing")) from None
     except IsADirectoryError:
-        raise fail("is a folder, not a save") from None
+        raise fail(Said("save.folder")) from None
     except OSError as exc:
-        raise fail(f"cannot be read: {exc.strerror or exc}") from None
+        raise fail(Said("file.unreadable", reason=exc.strerror or str(exc))) from None
     if not raw.strip():
-        raise fail("is empty: the game was not saved completely (try the .bak beside it)")
+        raise fail(Said("save.empty"))
     if len(raw) > MAX_SAVE_BYTES:
-        raise fail(f"is {len(raw):,} bytes, far more than a save holds")
+        raise fail(Said("save.too_big", size=len(raw)))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise fail("is not UTF-8 text: it is not a FACT Trainer save, or it was damaged") from None
+        raise fail(Said("save.not_utf8")) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"at line (\d+)", str(exc))
-        raise fail("is not valid TOML (truncated or damaged?): " + re.sub(r"\s*\(at line.*\)", "", str(exc)),
+        # tomllib's own words (it gives no code): the line is taken out of them
+        raise fail(Said("save.bad_toml", reason=re.sub(r"\s*\(at line.*\)", "", str(exc))),
                    int(match.group(1)) if match else 0) from None
     version = data.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise fail("has no format number: it is not a FACT Trainer save", 1, "format")
+        raise fail(Said("save.no_format"), 1, "format")
     if version > FORMAT:
-        raise fail(f"was written by a newer FACT Trainer (format {version}; this one reads up to {FORMAT}): "
-                   "update FACT Trainer to load it", key="format")
+        raise fail(Said("save.newer", version=version, reads=FORMAT), key="format")
     while version < FORMAT:
         migrate = MIGRATIONS.get(version)
         if migrate is None:
-            raise fail(f"has format {version}, which this FACT Trainer cannot read", key="format")
+            raise fail(Said("save.old_format", version=version), key="format")
         data = migrate(data)
         version = data["format"]
     lines = key_lines(text)
@@ -363,7 +363,8 @@ class LoadedSave:
     scenario_changed or model_changed (the figures were made by another version, so the replay
     may differ); partial (the file was cut short, or a decision could not be replayed: the game
     stops before it)."""
-    problems: list[str] = field(default_factory=list)
+    problems: list[Said] = field(default_factory=list)
+    """What did not match, as codes and values (the presentation layer words them)."""
 
     @property
     def verified(self) -> bool:
@@ -380,45 +381,45 @@ def load_game(path: str | Path, scenario: Scenario | None = None) -> LoadedSave:
             scenario, _ = find(save.scenario)
         except FileProblems as exc:
             raise SaveError(Problem(str(path), 0, "scenario",
-                                    f"its scenario {save.scenario!r} cannot be found or loaded: {exc.problems[0].message}")) from None
-    problems: list[str] = []
+                                    Said("save.no_scenario", id=save.scenario, problem=exc.problems[0].said))) from None
+    problems: list[Said] = []
     changed = []
     # a newer model comes first: its new keys alone change every scenario's fingerprint
     if save.model != MODEL_VERSION:
         changed.append("model_changed")
-        problems.append(f"the figures were made by market model {save.model}; this FACT Trainer runs model "
-                        f"{MODEL_VERSION}, so the replay gives new figures")
+        problems.append(Said("replay.model", model=save.model, runs=MODEL_VERSION))
     if scenario_hash(scenario) != save.scenario_hash:
         changed.append("scenario_changed")
-        problems.append(f"the scenario {scenario.id!r} has changed since this game was saved")
+        problems.append(Said("replay.scenario_changed", id=scenario.id))
     partial = False
     if len(save.turns) != save.turns_played:
         partial = True
-        problems.append(f"the file says {save.turns_played} turns were played but holds {len(save.turns)}: "
-                        "it was cut short or edited")
+        problems.append(Said("replay.cut_short", said=save.turns_played, holds=len(save.turns)))
     mismatches = []
     game = Engine(scenario).new_game(save.seed)
     for entry in save.turns:
         if entry.turn != game.turn:
             partial = True
-            problems.append(f"turn {entry.turn} is out of order (expected turn {game.turn}); the game stops before it")
+            problems.append(Said("replay.out_of_order", turn=entry.turn, expected=game.turn))
             break
         try:
             report = game.step(entry.decision())
         except PlanError as exc:
             partial = True
-            problems.append(f"turn {entry.turn} cannot be replayed: {exc}; the game stops before it")
+            problems.append(Said("replay.refused", turn=entry.turn, problem=exc.problems[0][2]))
             break
         shown = entry.result
         result = score(scenario, game.reports)
         replayed = SavedResult(gmv=int(round(report.gmv)), gpm=round(report.gpm, 2), score=result.score,
                                total_gmv=None if shown.total_gmv is None else int(round(result.totals.gmv)))
         if replayed != shown:
-            total = (f", GMV so far {{:,}}" if shown.total_gmv != replayed.total_gmv else "{}").format
-            mismatches.append(f"turn {entry.turn}: the save says GMV {shown.gmv:,}, GPM {shown.gpm:g}, score "
-                              f"{shown.score}{total(shown.total_gmv) if shown.total_gmv is not None else ''}; "
-                              f"the replay gives GMV {replayed.gmv:,}, GPM {replayed.gpm:g}, "
-                              f"score {replayed.score}{total(replayed.total_gmv) if shown.total_gmv is not None else ''}")
+            figures = dict(turn=entry.turn, gmv=shown.gmv, gpm=shown.gpm, score=shown.score, replay_gmv=replayed.gmv,
+                           replay_gpm=replayed.gpm, replay_score=replayed.score)
+            if shown.total_gmv is not None and shown.total_gmv != replayed.total_gmv:
+                mismatches.append(Said("replay.differs_total", **figures, total=shown.total_gmv,
+                                       replay_total=replayed.total_gmv))
+            else:
+                mismatches.append(Said("replay.differs", **figures))
     if partial:
         status = "partial"
     elif mismatches and not changed:
@@ -445,7 +446,7 @@ class SaveSummary:
     score: int
     """The score after the last turn played."""
     updated: str
-    problem: str | None = None
+    problem: Said | str | None = None
     """Why the file cannot be loaded, if it cannot."""
     workshop: str | None = None
     """The workshop the game was played in (its saves are in a folder of the workshop's id)."""
@@ -466,7 +467,7 @@ def list_saves(folder: Path, workshops: bool = False) -> list[SaveSummary]:
             save, _ = read_save(path)
         except SaveError as exc:
             stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-            out.append(SaveSummary(path, "?", "?", 0, 0, 0, stamp, exc.problem.message))
+            out.append(SaveSummary(path, "?", "?", 0, 0, 0, stamp, exc.problem.said))
             continue
         last = save.turns[-1].result if save.turns else None
         total = last.total_gmv if last is not None and last.total_gmv is not None else sum(

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from trainer.core.problems import Invalid, Said
 from trainer.core.text import check_text_value, control_problem
 
 POSITIONS: tuple[str, ...] = ("field", "alliance", "campaign", "top_kol")
@@ -36,13 +37,24 @@ MAX_MONEY = 10**12
 AT_MARK = re.compile(r"^\[at ([^\]]*)\] ?(.*)$")
 
 
-def at(loc: tuple, message: str) -> str:
-    """A validator message naming the key it is about, relative to the validated table.
+class At(str):
+    """A validator's problem at a key: `loc` (relative to the validated table) and `said`; as a
+    str, the English with its `[at key.path]` mark (what a plain ValueError carries)."""
 
-    A check that spans several keys cannot tell pydantic where it failed; the file
-    loader reads this mark to point the author at the right line.
+    loc: tuple
+    said: Said | str
+
+
+def at(loc: tuple, said: Said | str) -> At:
+    """A validator's problem naming the key it is about, relative to the validated table.
+
+    A check that spans several keys cannot tell pydantic where it failed; the file loader
+    reads the place (raised in an Invalid, or marked in a ValueError's text) to point the
+    author at the right line.
     """
-    return f"[at {'.'.join(str(part) for part in loc)}] {message}"
+    out = At(f"[at {'.'.join(str(part) for part in loc)}] {said}")
+    out.loc, out.said = loc, said
+    return out
 
 
 Money = Annotated[int, Field(ge=0, le=MAX_MONEY)]
@@ -78,7 +90,7 @@ class Weights(Model):
     @model_validator(mode="after")
     def _not_all_zero(self) -> Weights:
         if self.content + self.brand + self.product + self.price <= 0:
-            raise ValueError("at least one weight must be above 0")
+            raise Invalid(Said("weights.all_zero"))
         return self
 
     def normalised(self) -> tuple[float, float, float, float]:
@@ -339,10 +351,10 @@ class Creators(Model):
     def _range(self) -> Creators:
         low, high = self.commission
         if low > high:
-            raise ValueError(at(("commission",), f"the range [{low:g}, {high:g}] is the wrong way round: lowest first"))
+            raise Invalid([at(("commission",), Said("creators.range_reversed", low=low, high=high))])
         if not low <= self.default_commission <= high:
-            raise ValueError(at(("default_commission",),
-                f"{self.default_commission:g} is outside the commission range [{low:g}, {high:g}]"))
+            raise Invalid([at(("default_commission",), Said("creators.default_outside", value=self.default_commission,
+                                                            low=low, high=high))])
         return self
 
 
@@ -353,6 +365,8 @@ class Provider(Model):
     """Short identifier used in plans (`providers = ["..."]`)."""
     name: str = Field(min_length=1, max_length=80)
     """The agency's name as the game shows it."""
+    short: str | None = Field(None, min_length=1, max_length=24)
+    """A short name for the planning screen's checkbox (the name's first words); left out, the name."""
     position: Literal["field", "alliance"]
     """What it runs: field (live-room operation) or alliance (creator matching)."""
     fee: PositiveMoney
@@ -364,20 +378,13 @@ class Provider(Model):
     track: str | None = None
     """The category the agency knows best; hired for another category, half its effect is lost."""
 
+    @property
+    def label(self) -> str:
+        """The agency's short name, else its name (the planning screen's checkbox)."""
+        return self.short or self.name
+
 
 Metric = Literal["gmv", "net_gmv", "gpm", "profit", "roi", "fans", "rating", "awareness"]
-
-METRIC_LABELS: dict[str, str] = {
-    "gmv": "Total GMV",
-    "net_gmv": "GMV after refunds",
-    "gpm": "GPM over the game",
-    "profit": "Total profit",
-    "roi": "ROI over the game",
-    "fans": "Fans at the end",
-    "rating": "Store rating at the end",
-    "awareness": "Brand awareness at the end",
-}
-
 
 class Objective(Model):
     """A goal with one to three star thresholds; its weight sets its share of the score."""
@@ -395,20 +402,21 @@ class Objective(Model):
     @classmethod
     def _ascending(cls, stars: list[float]) -> list[float]:
         if any(b <= a for a, b in zip(stars, stars[1:])):
-            raise ValueError("star thresholds must rise: one star first, three stars last")
+            raise Invalid(Said("objective.stars_rise"))
         return stars
 
     @model_validator(mode="after")
     def _reachable(self) -> Objective:
         if self.metric == "rating" and any(t > 5 for t in self.stars):
-            raise ValueError(at(("stars",), f"a store rating is at most 5, so a threshold of {max(self.stars):g} "
-                                            "can never be reached; use thresholds from 0 to 5"))
+            raise Invalid([at(("stars",), Said("objective.rating_above_5", value=max(self.stars)))])
         return self
 
     @property
     def title(self) -> str:
-        """The objective's name for people."""
-        return self.label or METRIC_LABELS[self.metric]
+        """The objective's name in data (a report's JSON): its label, else its metric's code. People
+        read it through the presentation layer (trainer.ui.messages.objective_title), which names
+        an unlabelled objective by its metric in their language."""
+        return self.label or self.metric
 
 
 BOT_NAMES: tuple[str, ...] = (
@@ -478,9 +486,9 @@ class Lesson(Model):
             return name
         bot, _, variant = name.partition("/")
         if bot not in BOT_NAMES:
-            raise ValueError(f"{bot!r} is not a reference player; known: {', '.join(BOT_NAMES)}")
+            raise Invalid(Said("lesson.unknown_player", name=bot, known=", ".join(BOT_NAMES)))
         if variant and variant not in PLAYER_VARIANTS:
-            raise ValueError(f"{name!r}: after '/' write one of {', '.join(PLAYER_VARIANTS)}")
+            raise Invalid(Said("lesson.unknown_variant", name=name, known=", ".join(PLAYER_VARIANTS)))
         return name
 
     @model_validator(mode="after")
@@ -489,15 +497,13 @@ class Lesson(Model):
                                     ("remove", self.remove is not None), ("exploit", self.exploit is not None))
                  if given]
         if len(kinds) != 1:
-            raise ValueError("a lesson is one of: better and worse (two reference players), remove, or exploit"
-                             + (f"; this one gives {' and '.join(kinds)}" if kinds else "; this one gives none"))
+            raise Invalid(Said("lesson.kinds", kinds=" and ".join(kinds)) if kinds else Said("lesson.kinds_none"))
         if kinds[0] == "better/worse":
             if self.better is None or self.worse is None:
                 missing = "worse" if self.worse is None else "better"
-                raise ValueError(at((missing,), "a lesson comparing reference players needs both better and worse"))
+                raise Invalid([at((missing,), Said("lesson.needs_both"))])
             if self.better == self.worse:
-                raise ValueError(at(("worse",), f"better and worse are both {self.better!r}: "
-                                                "a player cannot beat itself"))
+                raise Invalid([at(("worse",), Said("lesson.same_player", name=self.better))])
         return self
 
     @property
@@ -511,19 +517,21 @@ Budget = Annotated[int, Field(ge=0, le=MAX_MONEY)]
 
 def _check_budget(value):
     """Say plainly what is wrong with a budget before pydantic tries int and list in turn."""
-    def check(amount, where: str):
+    def check(amount, entry: int | None):
         if isinstance(amount, bool) or not isinstance(amount, int):
-            raise ValueError(f"{where}must be a whole number of yuan, got {amount!r}")
+            raise Invalid(Said("budget.not_whole", value=amount) if entry is None
+                          else Said("budget.entry_not_whole", n=entry, value=amount))
         if not 0 <= amount <= MAX_MONEY:
-            raise ValueError(f"{where}must be between 0 and {MAX_MONEY:,} yuan, got {amount:,}")
+            raise Invalid(Said("budget.out_of_range", limit=MAX_MONEY, value=amount) if entry is None
+                          else Said("budget.entry_out_of_range", n=entry, limit=MAX_MONEY, value=amount))
 
     if isinstance(value, list):
         if not value:
-            raise ValueError("budget is an empty list: give one amount per turn, or a single number")
+            raise Invalid(Said("budget.empty"))
         for i, amount in enumerate(value):
-            check(amount, f"entry {i + 1} (turn {i + 1}) ")
+            check(amount, i + 1)
     else:
-        check(value, "")
+        check(value, None)
     return value
 
 
@@ -543,6 +551,13 @@ class NameText(Model):
 
     name: str | None = Field(None, min_length=1, max_length=80)
     """The name as players of this language read it; left out, the main text's name shows."""
+
+
+class ProviderText(NameText):
+    """One provider's names in another language ([[zh.providers]])."""
+
+    short: str | None = Field(None, min_length=1, max_length=24)
+    """Its short name (the planning screen's checkbox), when the main text gives one."""
 
 
 class BrandText(Model):
@@ -598,8 +613,8 @@ class LevelText(Model):
     """One entry per [[events]], in the same order: its name."""
     kols: list[NameText] | None = None
     """One entry per [[kols]], in the same order: its name."""
-    providers: list[NameText] | None = None
-    """One entry per [[providers]], in the same order: its name."""
+    providers: list[ProviderText] | None = None
+    """One entry per [[providers]], in the same order: its name (and short name)."""
     objectives: list[ObjectiveText] | None = None
     """One entry per [[objectives]], in the same order: its label."""
     lessons: list[LessonText] | None = None
@@ -613,7 +628,7 @@ class LevelText(Model):
         for word, translation in words.items():
             problem = control_problem(word) or control_problem(translation)
             if problem:
-                raise ValueError(at((word,), problem))
+                raise Invalid([at((word,), problem)])
         return words
 
 
@@ -680,46 +695,41 @@ class Scenario(Model):
     def _consistent(self) -> Scenario:
         problems = self._text_problems()
         if isinstance(self.budget, list) and len(self.budget) != self.turns:
-            problems.append(at(("budget",),
-                f"lists {len(self.budget):,} amount{'' if len(self.budget) == 1 else 's'} but the game has turns = {self.turns}: give one amount per turn, or a single number"))
+            problems.append(at(("budget",), Said("budget.count", n=len(self.budget), turns=self.turns)))
         for i, event in enumerate(self.events):
             late = [t for t in event.turns if t > self.turns]
             if late:
-                problems.append(at(("events", i, "turns"),
-                    f"{event.name} runs in turn {late[0]}, but the game has only {self.turns} turn{'' if self.turns == 1 else 's'}"))
+                problems.append(at(("events", i, "turns"), Said("event.late", name=event.name, turn=late[0],
+                                                                n=self.turns)))
         weeks: dict[int, int] = {}
         for i, event in enumerate(self.events):
             for t in event.turns:
                 if t in weeks:
                     other = self.events[weeks[t]]
-                    problems.append(at(("events", i, "turns"),
-                        f"{event.name} and {other.name} both run in week {t}; only one event applies a week: "
-                        "move one of them"))
+                    problems.append(at(("events", i, "turns"), Said("event.same_week", name=event.name,
+                                                                    other=other.name, week=t)))
                     break
             for t in event.turns:
                 weeks.setdefault(t, i)
         step_weeks: set[int] = set()
         for i, step in enumerate(self.steps):
             if step.week > self.turns:
-                problems.append(at(("steps", i, "week"),
-                    f"a step for week {step.week}, but the game has only {self.turns} week{'' if self.turns == 1 else 's'}"))
+                problems.append(at(("steps", i, "week"), Said("step.late", week=step.week, n=self.turns)))
             if step.week in step_weeks:
-                problems.append(at(("steps", i, "week"),
-                                   f"a second step for week {step.week}: give each week at most one step"))
+                problems.append(at(("steps", i, "week"), Said("step.twice", week=step.week)))
             step_weeks.add(step.week)
         seen_providers: set[str] = set()
         for i, provider in enumerate(self.providers):
             if provider.id in seen_providers:
-                problems.append(at(("providers", i, "id"),
-                                   f"another provider already has the id {provider.id!r}: each needs its own"))
+                problems.append(at(("providers", i, "id"), Said("provider.same_id", id=provider.id)))
             seen_providers.add(provider.id)
         seen: set[str] = set()
         for i, kol in enumerate(self.kols):
             if kol.id in seen:
-                problems.append(at(("kols", i, "id"), f"another KOL already has the id {kol.id!r}: each needs its own"))
+                problems.append(at(("kols", i, "id"), Said("kol.same_id", id=kol.id)))
             seen.add(kol.id)
         if problems:
-            raise ValueError("\n".join(problems))
+            raise Invalid(problems)
         return self
 
     # ------------------------------------------------------------ languages
@@ -737,39 +747,39 @@ class Scenario(Model):
             out[kind] = list(seen.values())
         return out
 
-    def _text_problems(self) -> list[str]:
+    def _text_problems(self) -> list[At]:
         """What is wrong with the level's tables of text in other languages."""
-        problems: list[str] = []
+        problems: list[At] = []
         words = self._words()
         for lang in LANGUAGES:
             table: LevelText | None = getattr(self, lang)
             if table is None:
                 continue
             if lang == self.language:
-                problems.append(at((lang,), f"the level's own text is already in {LANGUAGE_NAMES[lang]} "
-                                            f"(language = \"{self.language}\"): a [{lang}] table gives another "
-                                            f"language; remove it, or set language to the main text's"))
+                problems.append(at((lang,), Said("language.own_table", language=LANGUAGE_NAMES[lang],
+                                                 main=self.language, lang=lang)))
                 continue
             if table.teaches is not None and len(table.teaches) != len(self.teaches):
-                problems.append(at((lang, "teaches"), _count_problem(len(table.teaches), len(self.teaches),
-                                                                     "phrase", "teaches")))
+                problems.append(at((lang, "teaches"), Said("language.count_phrases", n=len(table.teaches),
+                                                           own=len(self.teaches), where="teaches")))
             for name, _key in TEXT_LISTS:
                 given = getattr(table, name)
                 if given is not None and len(given) != len(getattr(self, name)):
-                    problems.append(at((lang, name), _count_problem(len(given), len(getattr(self, name)),
-                                                                    "entry", f"[[{name}]]")))
+                    problems.append(at((lang, name), Said("language.count", n=len(given),
+                                                          own=len(getattr(self, name)), where=f"[[{name}]]")))
             for kind in ("categories", "tones"):
                 used = {w.lower(): w for w in words[kind]}
                 given_words: dict[str, str] = getattr(table, kind)
                 translated: dict[str, str] = {}
                 for word, translation in given_words.items():
                     if word.lower() not in used:
-                        problems.append(at((lang, kind, word),
-                            f"{word!r} is not a {kind[:-1] if kind == 'tones' else 'category'} this level uses; "
-                            f"it uses: {', '.join(words[kind])}"))
+                        problems.append(at((lang, kind, word), Said(
+                            "language.unused_word", word=word,
+                            kind=Said("language.word_tone" if kind == "tones" else "language.word_category"),
+                            used=", ".join(words[kind]))))
                         continue
                     if word.lower() in translated:
-                        problems.append(at((lang, kind, word), f"{word!r} is translated twice: keep one"))
+                        problems.append(at((lang, kind, word), Said("language.translated_twice", word=word)))
                         continue
                     translated[word.lower()] = translation
                 # the translated words must tell apart what the originals told apart (KOL fit)
@@ -778,8 +788,8 @@ class Scenario(Model):
                     out = translated.get(low, word).lower()
                     if out in shown:
                         problems.append(at((lang, kind, word if low in translated else shown[out]),
-                            f"{word!r} and {shown[out]!r} would both read {translated.get(low, word)!r}; "
-                            "give each word its own translation (fit and tracks compare them)"))
+                                           Said("language.same_translation", word=word, other=shown[out],
+                                                reads=translated.get(low, word))))
                     shown.setdefault(out, word)
         return problems
 
@@ -825,6 +835,9 @@ class Scenario(Model):
                     continue  # an objective without a label is named by its metric
                 if i >= len(given) or getattr(given[i], key) is None:
                     missing.append(f"{name}[{i}].{key}")
+        given = table.providers or []
+        missing += [f"providers[{i}].short" for i, p in enumerate(source.providers)
+                    if p.short is not None and (i >= len(given) or given[i].short is None)]
         return missing
 
     def localized(self, lang: str) -> Scenario:
@@ -845,6 +858,14 @@ class Scenario(Model):
 
         def tone(word: str) -> str:
             return tones.get(word.lower(), word)
+
+        # a provider's short name: the language's own; none when the language names it but gives no
+        # short name (its name shows whole rather than the main language's short one)
+        shorts = {source.providers[i].id: given.short for i, given in enumerate(table.providers or [])
+                  if i < len(source.providers) and (given.short is not None or given.name is not None)}
+
+        def provider_short(provider):
+            return shorts.get(provider.id, provider.short)
 
         def entries(name: str, key: str, extra=None) -> list:
             given = getattr(table, name) or []
@@ -869,8 +890,9 @@ class Scenario(Model):
             "events": entries("events", "name"),
             "kols": entries("kols", "name", lambda k: {"categories": [category(c) for c in k.categories],
                                                        "tone": tone(k.tone)}),
-            "providers": entries("providers", "name",
-                                 lambda p: {"track": category(p.track)} if p.track is not None else {}),
+            "providers": entries("providers", "name", lambda p: {
+                **({"track": category(p.track)} if p.track is not None else {}),
+                **({"short": provider_short(p)} if provider_short(p) != p.short else {})}),
             "objectives": entries("objectives", "label"),
             "lessons": entries("lessons", "text"),
             "steps": entries("steps", "text"),
@@ -925,12 +947,6 @@ class Scenario(Model):
         if not running:
             return None
         return max(running, key=lambda e: (e.traffic, e.competition))
-
-
-def _count_problem(given: int, own: int, what: str, where: str) -> str:
-    what = what if given == 1 else {"entry": "entries", "phrase": "phrases"}[what]
-    return (f"gives {given} {what} "
-            f"but the level has {own} in {where}: give one for each, in the same order")
 
 
 def provider_strength(brand: Brand, provider: Provider) -> tuple[float, float]:

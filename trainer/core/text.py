@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from trainer.core.problems import Invalid, Said
+
 MULTILINE_FIELDS: frozenset[str] = frozenset({"briefing", "text"})
 """Text fields that may hold newlines and tabs; every other text field is one line."""
 
@@ -39,12 +41,12 @@ def char_name(char: str) -> str:
     return f"{name}, U+{code:04X}"
 
 
-def control_problem(text: str, multiline: bool = False) -> str | None:
-    """The message for the first forbidden character in `text`, or None when it is clean."""
+def control_problem(text: str, multiline: bool = False) -> Said | None:
+    """What is wrong with the first forbidden character in `text`, or None when it is clean."""
     for index, char in enumerate(text):
         if is_forbidden(char, multiline):
-            kind = "a line break" if char in "\n\r" else "a control character"
-            return f"contains {kind} ({char_name(char)}) at position {index + 1}; remove it"
+            kind = Said("text.line_break") if char in "\n\r" else Said("text.control_character")
+            return Said("text.control", kind=kind, char=char_name(char), position=index + 1)
     return None
 
 
@@ -74,17 +76,16 @@ def check_text_value(value: object, field: str) -> object:
         if isinstance(item, str):
             problem = control_problem(item, multiline)
             if problem:
-                raise ValueError(problem)
+                raise Invalid(problem)
     return value
 
 
-def typed_name(text: str) -> tuple[str, str | None]:
+def typed_name(text: str) -> tuple[str, Said | None]:
     """A name a person typed, made safe: control characters replaced by U+FFFD.
 
-    Returns the name and a sentence to show when something was replaced (else None).
+    Returns the name and what to say when something was replaced (else None).
     """
     cleaned, count = scrub(text)
     if not count:
         return text, None
-    what = "1 control character" if count == 1 else f"{count:,} control characters"
-    return cleaned, f"the name held {what}; replaced with \ufffd: {cleaned}"
+    return cleaned, Said("text.name_cleaned", n=count, name=cleaned)

@@ -17,6 +17,7 @@ from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
 from trainer.core.library import find
 from trainer.core.loading import FileProblems, Problem, locate, problems_from, read_toml
+from trainer.core.problems import Invalid, Said, joined
 from trainer.core.saves import SaveError, SaveFile, load_game, read_save, safe_name
 from trainer.core.scenario import LANGUAGE_NAMES, LANGUAGES, Model, Scenario, at
 
@@ -76,8 +77,7 @@ class Workshop(Model):
     def _own_language(self) -> Workshop:
         own = self.main_language
         if getattr(self, own) is not None:
-            raise ValueError(at((own,), f"the workshop's own text is already in {LANGUAGE_NAMES[own]}: "
-                                        f"a [{own}] table gives another language; remove it"))
+            raise Invalid([at((own,), Said("workshop.own_table", language=LANGUAGE_NAMES[own], lang=own))])
         return self
 
     @property
@@ -124,13 +124,13 @@ class Workshop(Model):
     @model_validator(mode="after")
     def _seeds(self) -> Workshop:
         if self.seed is not None and self.seeds is not None:
-            raise ValueError(at(("seeds",), "give either seed (one for everyone) or seeds (one per round), not both"))
+            raise Invalid([at(("seeds",), Said("workshop.seed_and_seeds"))])
         if self.seeds is not None and len(self.seeds) != len(self.scenarios):
-            raise ValueError(at(("seeds",), f"lists {len(self.seeds)} seeds for {len(self.scenarios)} scenarios: "
-                                            "give one per scenario"))
+            raise Invalid([at(("seeds",), Said("workshop.seeds_count", n=len(self.seeds),
+                                               scenarios=len(self.scenarios)))])
         if self.facilitator_code is not None and self.access_code is not None \
                 and self.facilitator_code.strip() == self.access_code.strip():
-            raise ValueError(at(("facilitator_code",), "must differ from access_code: participants know that one"))
+            raise Invalid([at(("facilitator_code",), Said("workshop.codes_equal"))])
         return self
 
     def seed_for(self, index: int, scenario: Scenario) -> int:
@@ -162,7 +162,7 @@ def load_workshop(path: str | Path) -> tuple[Workshop, list[Scenario]]:
             scenarios.append(find(target)[0])
         except FileProblems as exc:
             problems.append(Problem(str(path), locate(lines, ("scenarios",)), f"scenarios[{i}]",
-                                    f"{name!r}: {exc.problems[0].message}"))
+                                    Said("workshop.scenario", name=name, problem=exc.problems[0].said)))
     if problems:
         raise FileProblems(problems)
     return workshop, scenarios
@@ -193,7 +193,8 @@ class Entry:
     gmv: float
     gpm: float
     verified: bool
-    problem: str | None
+    problem: Said | str | None
+    """Why the game does not verify (a code and values: trainer.ui.messages.said words it)."""
     path: Path
     participant: str = ""
     """Whose game it is: the participant's key (the first part of the file's name)."""
@@ -258,20 +259,20 @@ def _entry(path: Path, workshop: Workshop, by_id: dict[str, tuple[int, Scenario]
     try:
         loaded = load_game(path)
     except SaveError as exc:
-        return Entry(None, path.stem, "?", 0, False, 0, 0, 0.0, 0.0, False, exc.problem.message, path,
+        return Entry(None, path.stem, "?", 0, False, 0, 0, 0.0, 0.0, False, exc.problem.said, path,
                      _owner(path))
     save = loaded.save
     game = loaded.game
     result = score(loaded.scenario, game.reports)
-    problem = None if loaded.verified else "; ".join(loaded.problems) or loaded.status
+    problem = None if loaded.verified else joined(loaded.problems) or Said("replay.status", status=loaded.status)
     if save.scenario not in by_id:
-        problem = f"{save.scenario!r} is not a scenario of this workshop"
+        problem = Said("board.not_in_workshop", id=save.scenario)
     else:
         index, scenario = by_id[save.scenario]
         if save.seed != workshop.seed_for(index, scenario):
-            problem = f"played with seed {save.seed}, not the workshop's {workshop.seed_for(index, scenario)}"
+            problem = Said("board.other_seed", seed=save.seed, expected=workshop.seed_for(index, scenario))
         elif save.workshop != workshop.id:
-            problem = f"saved for workshop {save.workshop!r}, not {workshop.id!r}"
+            problem = Said("board.other_workshop", found=save.workshop, id=workshop.id)
     t = result.totals
     return Entry(None, save.player, save.scenario, len(game.reports), game.finished, result.score, result.stars,
                  t.gmv, t.gpm, problem is None, problem, path, _owner(path), save.created)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -285,6 +286,19 @@ def listing(items: list[str]) -> str:
 
 
 # --- columns ------------------------------------------------------------------------------
+
+_CJK = "\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_OPENING = "（《「『【〔〈〖“‘"
+_CLOSING = "，。、；：！？）》」』】〕〉〗”’…％"
+
+LINE_CHUNK = re.compile(
+    rf"\s*(?:[{_OPENING}]*(?:[{_CJK}]|[^\s{_CJK}\u3000-\u303f\uff00-\uffef]+)[{_CLOSING}]*|\S)\s*")
+"""Where a line of text may break, as the terminal's wrapping reads it: one match per unbreakable
+piece with the spaces around it. A word of Latin letters or digits (GMV, 40,000) is one piece, as
+a space-separated word always was; Chinese breaks between any two characters, except that closing
+punctuation stays with the character before it (no line starts with ，or 。) and opening
+punctuation with the one after it (no line ends with （). Text without Chinese breaks exactly as
+before: at spaces."""
 
 
 def width(text: str) -> int:

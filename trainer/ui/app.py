@@ -19,7 +19,10 @@ from textual.screen import Screen
 
 from trainer.ui import APP_CSS, SCREENS_CSS
 from trainer.ui import messages as M
+from trainer.ui import wrapping
 from trainer.ui.screens.title import TitleScreen
+
+wrapping.install()  # Chinese breaks between characters, never before ，or 。
 
 if TYPE_CHECKING:
     from trainer.core.workshop import Workshop
@@ -224,7 +227,7 @@ class FactApp(App[int]):
         try:
             loaded = load_game(path)
         except SaveError as exc:
-            self.push_screen(MessageScreen(M.LOAD_ERROR_TITLE, str(exc), M.LOAD_ERROR_NOTE))
+            self.push_screen(MessageScreen(M.LOAD_ERROR_TITLE, M.error_text(exc), M.LOAD_ERROR_NOTE))
             return
         if loaded.status == "ok":
             self.resume_game(loaded)
@@ -315,7 +318,7 @@ class FactApp(App[int]):
         try:
             scenario = load_scenario(path)
         except FileProblems as exc:
-            shown = [str(p) for p in exc.problems[:3]]
+            shown = [M.problem_line(p) for p in exc.problems[:3]]
             if len(exc.problems) > 3:
                 shown.append(M.WATCH_MORE.format(count=len(exc.problems) - 3, path=path))
             self.notify(M.WATCH_PROBLEMS.format(path=path, problems="\n".join(shown)),
@@ -456,7 +459,7 @@ class FactApp(App[int]):
                 slot = Autosave.claim(self.saves_folder, player, game, workshop=self.workshop.id,
                                       owner=claim.key if claim is not None else None)
             except SaveError as exc:
-                self.notify(str(exc), title=M.SAVE_FAILED_TITLE, severity="error", timeout=12, markup=False)
+                self.notify(M.error_text(exc), title=M.SAVE_FAILED_TITLE, severity="error", timeout=12, markup=False)
                 return
             self.session = Session(scenario, player, slot, game=game)
         else:
@@ -673,7 +676,7 @@ def run(scenario: str | Path | None = None, *, load: str | Path | None = None, s
             app = create_app(scenario, **options)
         except FileProblems as exc:
             for problem in exc.problems:
-                print(problem, file=sys.stderr)
+                print(M.problem_line(problem), file=sys.stderr)
             return 1
     else:
         app = create_app(**options)

@@ -13,7 +13,10 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
 from trainer.ui import messages as M
+from trainer.ui import wrapping
 from trainer.ui.widgets.header import Header
+
+wrapping.install()  # Chinese names and titles break between characters
 
 REFRESH_SECONDS = 5.0
 PAGE_SECONDS = 8.0
@@ -119,7 +122,7 @@ class LeaderboardApp(App[int]):
                                                                      M.money(e.gmv), M.gpm(e.gpm))),
                                height=None)  # a long name wraps onto a second line: never cut short
             else:
-                unverified.add_row(Text(e.name), scenario, str(e.turn), Text(e.problem or ""), height=None)
+                unverified.add_row(Text(e.name), scenario, str(e.turn), Text(M.said(e.problem)), height=None)
         count = sum(1 for e in entries if e.verified)
         playing = sum(1 for e in entries if e.verified and e.rank is None)
         # no server path on the projector: the folders are the facilitator's business
@@ -155,7 +158,7 @@ def run_leaderboard(workshop_path: str | Path, saves_dirs: list[str | None] | No
         app = create_leaderboard(workshop_path, saves_dirs)
     except FileProblems as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(M.problem_line(problem), file=sys.stderr)
         return 1
     code = app.run()
     return code if isinstance(code, int) else 0

@@ -245,6 +245,17 @@ DIFFICULTY = {
     "expert": N_("Expert"),
 }
 
+METRIC_LABEL = {  # an objective's name when the level gives it no label
+    "gmv": N_("Total GMV"),
+    "net_gmv": N_("GMV after refunds"),
+    "gpm": N_("GPM over the game"),
+    "profit": N_("Total profit"),
+    "roi": N_("ROI over the game"),
+    "fans": N_("Fans at the end"),
+    "rating": N_("Store rating at the end"),
+    "awareness": N_("Brand awareness at the end"),
+}
+
 # --- briefing -----------------------------------------------------------------------
 
 BRIEF_START = N_("Start week 1")
@@ -306,8 +317,8 @@ PLAN_BUDGET_DROPPED_ALL = (N_("The budget fell from {before} to {now}: last week
 PLAN_HEADER_INCOMPLETE = N_("Week {turn}/{turns} · {brand} · budget {budget} · plan incomplete: see the field in red")
 PLAN_POSITION_TITLE = N_("{letter} {name}")
 PLAN_LAST_NONE = N_("No sales yet.")
-PLAN_LAST = N_("Last: GMV {gmv}")
-PLAN_LAST_RATES = N_("GPM {gpm} ROI {roi}")
+# TRANSLATORS: two lines under a position's amount: its GMV last week, then its rates
+PLAN_LAST = N_("Last: GMV {gmv}\nGPM {gpm} ROI {roi}")
 PLAN_FANS = N_("Fans: {fans}")
 PLAN_CREATORS = N_("Creators: {creators}")
 PLAN_FANS_NEXT = N_("Fans {now} → {after}")
@@ -971,6 +982,51 @@ def debrief_facts(facts: dict, scenario) -> list[str]:
     }
     return [text.format(**shown) for key, text in _m("DEBRIEF_FACTS")
             if not (key == "kol" and facts["kol_fit_mean"] == 0)]
+
+
+def said(what) -> str:
+    """What the core says is wrong (trainer.core.problems.Said: a code and values) in the language
+    in force; a sentence a level's own check wrote, as it is; "" for None."""
+    from trainer.core.problems import TEMPLATES, Said
+
+    if isinstance(what, Said):
+        values = {key: said(value) if isinstance(value, Said) else value for key, value in what.items}
+        template = TEMPLATES[what.code]
+        if isinstance(template, tuple):  # a plural: the language's own rule picks the form for n
+            return i18n.ngettext(*template, values.get("n", 0)).format(**values)
+        return _(template).format(**values)
+    return "" if what is None else str(what)
+
+
+def problem_line(problem) -> str:
+    """A file's problem (trainer.core.loading.Problem) as PATH:LINE: key: what is wrong, the
+    form editors jump to, in the language in force."""
+    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+    key = _m("PROBLEM_PLACES").get(problem.key, problem.key)  # (file), (syntax): no key of the file's
+    return f"{where}: {key}: {said(problem.said)}" if key else f"{where}: {said(problem.said)}"
+
+
+PROBLEM_PLACES = {  # where a problem is when it is no key of the file
+    "(file)": N_("(file)"),
+    "(syntax)": N_("(syntax)"),
+}
+
+
+def error_text(exc: BaseException) -> str:
+    """An error a player or an author reads, in the language in force: a save that cannot be
+    read or written (SaveError), a file's problems (FileProblems), else the error's own words."""
+    problem = getattr(exc, "problem", None)
+    if problem is not None and hasattr(problem, "said"):
+        return problem_line(problem)
+    problems = getattr(exc, "problems", None)
+    if isinstance(problems, list) and problems and all(hasattr(p, "said") for p in problems):
+        return "\n".join(problem_line(p) for p in problems)
+    return str(exc)
+
+
+def objective_title(objective) -> str:
+    """An objective's name: the level's label (in the level's language), else its metric's name."""
+    return objective.label or _m("METRIC_LABEL").get(objective.metric, objective.metric)
 
 
 def metric_value(metric: str, x: float) -> str:

@@ -185,7 +185,7 @@ class ConsoleScreen(Screen):
         try:
             write_control(self.app.saves_folder, control)
         except SaveError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(M.error_text(exc), severity="error", markup=False)
         self.refresh_view()
 
     def action_lock(self) -> None:

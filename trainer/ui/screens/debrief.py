@@ -170,7 +170,7 @@ class DebriefScreen(Screen):
             obj = o.objective
             verdict = Text(f"{M.stars(o.stars, len(obj.stars))} {M.END_MET if o.met else M.END_MISSED}",
                            style="green" if o.met else "red")
-            table.add_row(Text(obj.title), M.metric_value(obj.metric, o.value), verdict,
+            table.add_row(Text(M.objective_title(obj)), M.metric_value(obj.metric, o.value), verdict,
                           M.thresholds(obj.metric, obj.stars), M.score_points(o.points))
         self.query_one("#debrief-objectives", Static).update(table)
 
@@ -274,7 +274,7 @@ class DebriefScreen(Screen):
             path = write_report(session.game, session.player or "player", fmt, folder,
                                 answer_key=self.app.answer_key_shown())
         except (SaveError, OSError) as exc:
-            self.app.call_from_thread(self._exported, None, str(exc))
+            self.app.call_from_thread(self._exported, None, M.error_text(exc))
             return
         self.app.call_from_thread(self._exported, path, None)
 

@@ -188,7 +188,7 @@ class LoadProblemScreen(ModalScreen[str | None]):
         Binding("r", "dismiss('restart')", M.LOAD_RESTART),
     ]
 
-    def __init__(self, status: str, path: str, problems: list[str], turn: int):
+    def __init__(self, status: str, path: str, problems: list, turn: int):
         super().__init__()
         self._status, self._path, self._problems, self._turn = status, path, problems, turn
 
@@ -197,7 +197,7 @@ class LoadProblemScreen(ModalScreen[str | None]):
             yield Static(M.LOAD_PROBLEM_TITLE.get(self._status, self._status), classes="dialog-title")
             yield Static(Text(M.LOAD_PROBLEM_INTRO.format(path=self._path)))
             with VerticalScroll(id="problem-list"):
-                yield Static(Text("\n".join(f"• {p}" for p in self._problems)))
+                yield Static(Text("\n".join(f"• {M.said(p)}" for p in self._problems)))
             yield Static(M.LOAD_PROBLEM_CHOICE.format(turn=self._turn), classes="dim")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(M.KEY_BACK, id="back")

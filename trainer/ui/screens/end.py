@@ -71,7 +71,7 @@ class EndScreen(Screen):
             obj = o.objective
             verdict = Text(f"{M.stars(o.stars, len(obj.stars))} {M.END_MET if o.met else M.END_MISSED}",
                            style="green" if o.met else "red")
-            table.add_row(Text(obj.title), M.metric_value(obj.metric, o.value), verdict,
+            table.add_row(Text(M.objective_title(obj)), M.metric_value(obj.metric, o.value), verdict,
                           M.thresholds(obj.metric, obj.stars), M.score_points(o.points))
         return table
 
@@ -83,7 +83,7 @@ class EndScreen(Screen):
             how = M.END_HOW_MEAN
         else:
             how = M.END_HOW_WEIGHTED.format(weights=M.listing(
-                M.END_HOW_WEIGHT.format(title=o.objective.title, weight=M.decimal(o.objective.weight))
+                M.END_HOW_WEIGHT.format(title=M.objective_title(o.objective), weight=M.decimal(o.objective.weight))
                 for o in objectives))
         return M.SENTENCES.format(first=how, second=M.END_HOW_STARS)
 

@@ -90,7 +90,7 @@ class LoadScreen(Screen):
         elif s is None:
             detail.update("")
         elif s.problem is not None:
-            detail.update(Text(M.LOAD_DETAIL_DAMAGED.format(path=s.path, problem=s.problem), style="red"))
+            detail.update(Text(M.LOAD_DETAIL_DAMAGED.format(path=s.path, problem=M.said(s.problem)), style="red"))
         else:
             detail.update(Text(M.LOAD_DETAIL.format(path=s.path), style="dim"))
         if s is not None:
@@ -108,7 +108,7 @@ class LoadScreen(Screen):
         if s is None:
             return
         if s.problem is not None:
-            self.notify(M.LOAD_CANNOT.format(problem=s.problem), severity="error")
+            self.notify(M.LOAD_CANNOT.format(problem=M.said(s.problem)), severity="error")
             self.app.bell()
             return
         self.app.load_save(s.path)

@@ -53,7 +53,7 @@ class PickerScreen(Screen):
                                         turns=s.turns)
                     options.append(Option(Content(label), id=str(i)))
                 else:
-                    problem = str(e.problems[0]) if e.problems else ""
+                    problem = M.problem_line(e.problems[0]) if e.problems else ""
                     options.append(Option(Content(M.PICKER_BROKEN.format(name=e.path.name, problem=problem)), id=str(i),
                                           disabled=True))
             olist = OptionList(*options, id="picker-list")

@@ -110,7 +110,7 @@ class PlanningScreen(Screen):
             with Horizontal(id="providers"):
                 yield Static(M.PLAN_PROVIDERS, id="providers-label")
                 for p in s.providers:
-                    yield Checkbox(Content(M.PLAN_PROVIDER_SHORT.format(name=p.name.split(" (")[0],
+                    yield Checkbox(Content(M.PLAN_PROVIDER_SHORT.format(name=p.label,
                                                                 letter=M.POSITION_LETTER[p.position],
                                                                 fee=M.short(p.fee))),
                                    id=f"provider-{p.id}", compact=True, tooltip=self._provider_tip(p))
@@ -186,9 +186,9 @@ class PlanningScreen(Screen):
                 ch = last.channels[pos]
                 # no rate where nothing was spent or shown (the results table writes the same dash);
                 # creators on commission sell with no spend: their GPM shows, their ROI does not
-                rates = M.PLAN_LAST_RATES.format(gpm=M.gpm(ch.gpm) if ch.impressions > 0 else M.RESULTS_NONE,
-                                                 roi=M.ratio(ch.roi) if ch.spend > 0 else M.RESULTS_NONE)
-                label.update(M.PLAN_LAST.format(gmv=M.short(ch.gmv)) + "\n" + rates)
+                label.update(M.PLAN_LAST.format(gmv=M.short(ch.gmv),
+                                                gpm=M.gpm(ch.gpm) if ch.impressions > 0 else M.RESULTS_NONE,
+                                                roi=M.ratio(ch.roi) if ch.spend > 0 else M.RESULTS_NONE))
         week = Text()
         step = s.step_of(game.turn)
         if step is not None:
@@ -322,7 +322,7 @@ class PlanningScreen(Screen):
                                            high=M.percent_value(high))
         if key == "discount":
             return M.BAD_DISCOUNT.format(value=M.percent_value(d.discount))
-        return M.BAD_UNKNOWN.format(message=message)
+        return M.BAD_UNKNOWN.format(message=M.said(message))
 
     def refresh_plan(self) -> None:
         """Check the fields; keep the plan when they are playable; say what is wrong when not."""

@@ -174,7 +174,7 @@ class ResultsScreen(Screen):
         if session.autosave is None:
             line.update("")
         elif session.save_error is not None:
-            line.update(Text(M.RESULTS_NOT_SAVED.format(problem=session.save_error), style="bold red"))
+            line.update(Text(M.RESULTS_NOT_SAVED.format(problem=M.error_text(session.save_error)), style="bold red"))
         else:
             line.update(Text(M.RESULTS_SAVED.format(path=session.autosave.path.name), style="dim"))
 

@@ -302,7 +302,7 @@ class WorkshopScreen(Screen):
             html = render(loaded.game, loaded.save.player, "html",
                           answer_key=key or bool(control and control.answer_key))
         except (SaveError, OSError, ValueError) as exc:
-            self.app.call_from_thread(self.notify, _(DOWNLOAD_FAILED).format(problem=exc), severity="error",
+            self.app.call_from_thread(self.notify, _(DOWNLOAD_FAILED).format(problem=M.error_text(exc)), severity="error",
                                       markup=False)
             return
         name = f"{safe_name(loaded.save.player)}-{safe_name(loaded.save.scenario)}-debrief.html"

@@ -36,7 +36,7 @@ def objectives(scenario: Scenario) -> Text:
     out = Text()
     out.append(M.BRIEF_OBJECTIVES + "\n", style="bold")
     for o in scenario.objectives:
-        out.append(f" • {o.title}\n")
+        out.append(f" • {M.objective_title(o)}\n")
         out.append(f"   {M.stars(len(o.stars), len(o.stars))} {M.thresholds(o.metric, o.stars)}\n", style="dim")
     return out
 
