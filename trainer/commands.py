@@ -204,6 +204,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
                       f"languages: {', '.join(workshop.languages)})")
                 continue
             scenario = load_scenario(name)
+            from trainer.core.rules import as_problems, static_findings
+
+            found = static_findings(scenario)
+            if found:
+                raise FileProblems(as_problems(found, name, _lines, _))
         except FileProblems as exc:
             failed = True
             _print_problems(exc.problems, sys.stdout)
@@ -638,7 +643,7 @@ def cmd_lessons(args: argparse.Namespace, scenario) -> int:
           f"refunds {m.refund_share:.1%} of GMV; fans {m.fan_share:.1%} of GMV ({m.field_fan_share:.0%} of F and "
           f"fans); pool up to {m.pool_max:.2f}, {m.pool_end:.2f} at the end")
     for problem in m.problems():
-        print(f"FLAG   {problem}")
+        print(f"FLAG   {problem.text(_)}")
     for claim in report.claims:
         if claim.fitness is None:
             print(f"skip   {claim.lesson.text}: {claim.note}")
@@ -696,7 +701,7 @@ def cmd_balance(args: argparse.Namespace) -> int:
     if args.plan:
         _print_reference_plan(scenario, args.player)
     for flag in report.flags:
-        print(f"FLAG   {flag}")
+        print(f"FLAG   {flag.text(_)}")
     for check in report.lessons:
         mark = "holds " if check.held else "FAILS "
         lesson = check.lesson

@@ -266,7 +266,9 @@ def balance(scenario: Scenario, seeds: int = 20, first_seed: int | None = None,
                 "reach (cpm) or lower the conversion"),
                 {"player": name, "roi": roi, "week": week, "most": ROI_BAND[1], "week_most": WEEK_ROI_MAX}, ("market",)))
             break
-    flags += model_findings(scenario)
+    dominated = {f.values["position"] for f in flags if f.code == "position-dominates"}
+    flags += [f for f in model_findings(scenario)
+              if not (f.code == "position-dominates-seed" and f.values["position"] in dominated)]
 
     checks = []
     for lesson in compared:

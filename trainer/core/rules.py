@@ -770,3 +770,12 @@ def model_findings(scenario: Scenario) -> list[Finding]:
             out.append(Finding("rule-cannot-play", N_("the check {rule} could not play the level: {problem}"),
                                {"rule": _name, "problem": str(exc).splitlines()[0] if str(exc) else type(exc).__name__}))
     return out
+
+
+def as_problems(findings: list[Finding], path: str, lines: dict[tuple, int],
+                translate: Callable[[str], str] | None = None) -> list:
+    """Findings as the file's problems (`PATH:LINE: key: message`), each at its key's line."""
+    from trainer.core.loading import Problem, _dotted, locate
+
+    return [Problem(path, locate(lines, f.key) if f.key else 0, _dotted(f.key) if f.key else "", f.text(translate))
+            for f in findings]
