@@ -63,3 +63,26 @@ def test_splice_replaces_only_the_generated_part():
 def test_the_module_checks_and_rewrites_from_the_command_line():
     done = subprocess.run([sys.executable, "-m", "trainer.core.docs", "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_guide_names_every_rule_and_its_limit():
+    """Each problem code validate and balance can report is in docs/authoring.md's section 6,
+    with the limits as the code sets them."""
+    import re
+    from pathlib import Path
+
+    from trainer.core import balance, lessons, rules
+
+    root = Path(__file__).resolve().parents[2]
+    source = "".join((root / "trainer" / "core" / f"{m}.py").read_text(encoding="utf-8")
+                     for m in ("rules", "balance", "lessons"))
+    codes = set(re.findall(r'(?:Finding|_f)\(\s*"([a-z-]+)"', source))
+    assert len(codes) >= 40
+    guide = AUTHORING.read_text(encoding="utf-8")
+    section = guide[guide.index("## 6. What validate and balance check"):guide.index("## 7.")]
+    missing = sorted(c for c in codes if f"`{c}`" not in section)
+    assert not missing, f"codes not in docs/authoring.md section 6: {missing}"
+    assert f"{rules.KOL_FEE_SHARE:.0%}" in section and f"{rules.FESTIVAL_MAX:g} times" in section
+    assert f"{balance.MIN_LEAD:.0%}" in section and f"{rules.CAMPAIGN_EVENT_LIFT:g} times" in section
+    low, high = lessons.ROI_BAND
+    assert f"**{low:g} and {high:g}**" in section and f"**{lessons.WEEK_ROI_MAX:g}**" in section
