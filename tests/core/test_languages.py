@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import AUTHORED_PATHS
 from tests.conftest import LEVELS as CONFTEST_LEVELS
 from trainer.core import rules
 
@@ -20,7 +21,8 @@ from trainer.core.saves import scenario_hash
 from trainer.core.scenario import LANGUAGES, kol_fit, provider_strength
 from trainer.core.scoring import score
 
-LEVELS = sorted(scenarios_dir().glob("*.toml"))
+LEVELS = sorted(scenarios_dir().glob("*.toml")) + AUTHORED_PATHS
+"""The shipped levels and the authored ones (tests/data/levels/): all complete in both languages."""
 ALL_LEVELS = CONFTEST_LEVELS
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
