@@ -872,6 +872,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """Print the JSON Schema of scenario files."""
-    print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
+    """Print the JSON Schema of scenario files (of workshop files with --workshop)."""
+    from trainer.core.schema import workshop_schema
+
+    schema = workshop_schema() if getattr(args, "workshop", False) else scenario_schema()
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
     return 0
