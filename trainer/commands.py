@@ -675,7 +675,7 @@ def cmd_balance(args: argparse.Namespace) -> int:
     from trainer.core.balance import RANDOM_PLAYERS
     from trainer.core.scenario import BOT_NAMES, PLAYER_VARIANTS
 
-    bot, _, variant = args.player.partition("/")
+    bot, _sep, variant = args.player.partition("/")
     random_players = [f"random_{i + 1}" for i in range(RANDOM_PLAYERS)]
     if (bot not in BOT_NAMES and args.player not in random_players) or (variant and variant not in PLAYER_VARIANTS):
         print(f"--player {args.player!r} is not a reference player; known: {', '.join(BOT_NAMES)}, "

@@ -206,3 +206,17 @@ def test_a_rule_that_cannot_play_the_level_is_a_finding_not_a_crash(monkeypatch)
     found = rules.model_findings(LEVELS["coffee-launch"])
     assert [(f.code, str(f)) for f in found] == [
         ("rule-cannot-play", "the check broken could not play the level: week 3: spends 70,000 yuan of a 60,000 budget")]
+
+
+def test_validate_and_balance_speak_the_language_in_force(capsys, tmp_path):
+    text = AUTHORED_PATHS[[p.stem for p in AUTHORED_PATHS].index("coffee-launch")].read_text(encoding="utf-8")
+    path = tmp_path / "flat.toml"
+    path.write_text(text.replace("commission = [10, 25]", "commission = [15, 15]"), encoding="utf-8")
+    code, out, _ = run(capsys, "--lang", "zh", "validate", str(path))
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row == "commission = [10, 25]")
+    assert code == 1 and out == (f"{path}:{line}: creators.commission: 达人佣金范围是15到15：只有一个费率，提高佣金招不到"
+                                 "更多达人；请给出一个范围，例如[15, 25]\n")
+    code, out, _ = run(capsys, "--lang", "zh", "balance", str(path), "--seeds", "2")
+    assert code == 1
+    assert "FLAG   第2周提高佣金或加大扶持都没有招到更多达人：放宽creators.commission，并检查creators.growth和" \
+           "creators.capacity\n" in out
