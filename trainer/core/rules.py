@@ -666,8 +666,8 @@ def low_rating_throttles(scenario: Scenario) -> list[Finding]:
             "starting rating too low"), ("market", "quality_product"), rating=honest.state.rating, line=line)]
     if not greedy.state.rating < line:
         return [_f("discount-rating-holds", N_(
-            "two weeks of {deep:g}% off keep the rating at {rating:.2f}, above the threshold {line:g}: the platform "
-            "never throttles a fire sale; raise market.discount_refunds or market.rating_speed"),
+            "after two weeks of discounts at {deep:g}%, the rating is still {rating:.2f}, above the threshold "
+            "{line:g}: the platform never throttles a fire sale; raise market.discount_refunds or market.rating_speed"),
             ("market", "rating_threshold"), deep=deep, rating=greedy.state.rating, line=line)]
     same = Decision(field=budget // 2, campaign=budget // 4)
     a, b = honest.step(same), greedy.step(same)
