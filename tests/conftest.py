@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
 from trainer.core import paths
 from trainer.core.library import entries, scenarios_dir
+from trainer.core.loading import load_scenario
 
 
 def shipped():
@@ -18,10 +20,18 @@ def shipped():
 SHIPPED = shipped()
 SHIPPED_IDS = [s.id for s in SHIPPED]
 
+AUTHORED_DIR = Path(__file__).resolve().parent / "data" / "levels"
+"""Levels written as an outside author would, from docs/authoring.md alone (issue 15)."""
+AUTHORED_PATHS = sorted(AUTHORED_DIR.glob("*.toml"))
+AUTHORED = [load_scenario(p) for p in AUTHORED_PATHS]
+LEVELS = [*SHIPPED, *AUTHORED]
+"""Every level the per-level tests run on: a level that passes `validate` and `balance` passes
+every per-level test, and the authored levels prove it (tests/core/test_rules.py)."""
 
-@pytest.fixture(params=SHIPPED, ids=SHIPPED_IDS)
+
+@pytest.fixture(params=LEVELS, ids=[s.id for s in LEVELS])
 def scenario(request):
-    """Each shipped scenario in turn."""
+    """Each shipped scenario in turn, then each authored one."""
     return request.param
 
 

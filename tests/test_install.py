@@ -163,7 +163,8 @@ def test_the_release_holds_what_the_game_reads_and_the_sdist_the_tests_and_docs(
     with tarfile.open(sdist) as tf:
         in_sdist = {name.split("/", 1)[1] for name in tf.getnames() if "/" in name}
     for needed in ("LICENSE", "README.md", "Makefile", "docs/authoring.md", "docs/scenario.schema.json",
-                   "tests/conftest.py", "tests/test_install.py", "tests/core/test_isolation.py",
+                   "docs/workshop.schema.json", "tests/data/levels/coffee-launch.toml", "tests/conftest.py",
+                   "tests/test_install.py", "tests/core/test_isolation.py",
                    "scenarios/01-tutorial.toml", "scenarios/plans/tutorial-starter.toml", "workshops/example.toml",
                    "babel.cfg", "trainer/i18n/locale/zh_CN/LC_MESSAGES/fact_trainer.po", "trainer/i18n/fact_trainer.pot"):
         assert needed in in_sdist, needed

@@ -207,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func="cmd_new")
 
     p = sub.add_parser("schema", help=_("print the JSON Schema of scenario files"))
+    p.add_argument("--workshop", action="store_true", help=_("the JSON Schema of workshop files instead"))
     p.set_defaults(func="cmd_schema")
 
     p = sub.add_parser("play", help=_("play in the terminal (the default)"))

@@ -220,6 +220,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
                                                       languages=_languages(workshop.languages)))
                 continue
             scenario = load_scenario(name)
+            from trainer.core.rules import as_problems, static_findings
+
+            found = static_findings(scenario)
+            if found:
+                raise FileProblems(as_problems(found, name, _lines, _))
         except FileProblems as exc:
             failed = True
             _print_problems(exc.problems, sys.stdout)
@@ -691,7 +696,7 @@ def cmd_lessons(args: argparse.Namespace, scenario) -> int:
                           fans=f"{m.fan_share:.1%}", field_fans=f"{m.field_fan_share:.0%}",
                           pool_max=f"{m.pool_max:.2f}", pool_end=f"{m.pool_end:.2f}"))
     for problem in m.problems():
-        print(_("FLAG   {flag}").format(flag=problem))
+        print(_("FLAG   {flag}").format(flag=problem.text(_)))
     for claim in report.claims:
         text = _plain(texts.get(id(claim.lesson), claim.lesson.text))
         if claim.fitness is None:
@@ -762,7 +767,7 @@ def cmd_balance(args: argparse.Namespace) -> int:
     if args.plan:
         _print_reference_plan(scenario, args.player)
     for flag in report.flags:
-        print(_("FLAG   {flag}").format(flag=flag))
+        print(_("FLAG   {flag}").format(flag=flag.text(_)))
     for check in report.lessons:
         mark = _("holds ") if check.held else _("FAILS ")
         lesson = check.lesson
@@ -986,6 +991,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """Print the JSON Schema of scenario files."""
-    print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
+    """Print the JSON Schema of scenario files (of workshop files with --workshop)."""
+    from trainer.core.schema import workshop_schema
+
+    schema = workshop_schema() if getattr(args, "workshop", False) else scenario_schema()
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
     return 0

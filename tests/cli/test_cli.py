@@ -445,3 +445,25 @@ def test_solves_default_budget_is_the_searchs():
     from trainer.core.search import DEFAULT_EVALUATIONS
 
     assert build_parser().parse_args(["solve", "tutorial"]).evaluations == DEFAULT_EVALUATIONS
+
+
+def test_schema_workshop_is_the_json_schema_of_workshop_files_and_the_committed_one_is_current(capsys):
+    from trainer.core.schema import workshop_schema
+    from trainer.core.workshop import Workshop
+
+    code, out, _ = run(capsys, "schema", "--workshop")
+    schema = json.loads(out)
+    assert code == 0 and schema == workshop_schema()
+    assert set(schema["properties"]) == set(Workshop.model_fields) and schema["additionalProperties"] is False
+    committed = json.loads((ROOT / "docs" / "workshop.schema.json").read_text(encoding="utf-8"))
+    assert committed == workshop_schema(), "regenerate: fact-trainer schema --workshop > docs/workshop.schema.json"
+
+
+def test_the_example_workshop_names_its_schema_and_an_access_code():
+    import tomllib
+
+    example = ROOT / "workshops" / "example.toml"
+    text = example.read_text(encoding="utf-8")
+    schema = text.splitlines()[0].removeprefix("#:schema ")
+    assert (example.parent / schema).resolve() == (ROOT / "docs" / "workshop.schema.json").resolve()
+    assert tomllib.loads(text)["access_code"]

@@ -1,106 +1,30 @@
 """A briefing agrees with its own level: the amounts and multipliers it quotes are the
-level's (a briefing that promised "six times" the reach of a calendar saying x1.5 misled)."""
+level's (a briefing that promised "six times" the reach of a calendar saying x1.5 misled).
+
+The checks are `fact-trainer validate`'s (trainer.core.rules.static_findings): run here on
+every level, shipped and authored, and on briefings that break them.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from itertools import permutations
-
 import pytest
 
-from trainer.core.library import scenarios_dir
-from trainer.core.loading import load_scenario
+from tests.conftest import LEVELS
+from trainer.core import rules
+from trainer.core.rules import figures, quoted_multipliers, quoted_multipliers_zh
 
-LEVELS = sorted(scenarios_dir().glob("*.toml"))
-WORDS = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "twenty": 20}
-
-
-def quoted_multipliers(text: str) -> list[float]:
-    """Every multiplier a text states: "ten times", "3 times", "twice"."""
-    out = [float(WORDS[w.lower()]) for w in re.findall(r"\b(\w+) times\b", text) if w.lower() in WORDS]
-    out += [float(n) for n in re.findall(r"\b(\d+(?:\.\d+)?) times\b", text)]
-    out += [2.0] * len(re.findall(r"\btwice\b", text, flags=re.I))
-    return out
+BRIEFING_CODES = {"briefing-amount", "briefing-multiplier", "briefing-figures", "briefing-multiplier-count",
+                  "zh-line-break"}
 
 
-@pytest.mark.parametrize("path", LEVELS, ids=lambda p: p.stem)
-def test_every_amount_a_briefing_quotes_is_the_levels(path):
-    s = load_scenario(path)
-    known = set(s.budgets) | {k.fee for k in s.kols} | {p.fee for p in s.providers} | {s.brand.price}
-    for amount in re.findall(r"([\d,]+)\s*yuan", s.briefing):
-        assert int(amount.replace(",", "")) in known, f"{s.id}: the briefing quotes {amount} yuan"
-
-
-@pytest.mark.parametrize("path", LEVELS, ids=lambda p: p.stem)
-def test_every_multiplier_a_briefing_quotes_is_the_levels(path):
-    s = load_scenario(path)
-    reaches = [s.campaign_reach(e) for e in s.events]
-    # an event's campaign reach against an ordinary week's, or one event's against another's
-    true = reaches + [a / b for a, b in permutations(reaches, 2)]
-    for said in quoted_multipliers(s.briefing):
-        assert any(abs(said - t) <= 0.1 * t for t in true), f"{s.id}: the briefing says {said:g} times; " \
-            f"the level's campaign reaches are {[round(r, 2) for r in reaches]}"
+@pytest.mark.parametrize("level", LEVELS, ids=lambda s: s.id)
+def test_every_amount_and_multiplier_a_briefing_quotes_is_the_levels(level):
+    found = [f for f in rules.static_findings(level) if f.code in BRIEFING_CODES]
+    assert found == [], [str(f) for f in found]
 
 
 def test_the_check_catches_a_briefing_that_overstates():
     assert quoted_multipliers("reach is six times an ordinary week's, twice in the festival") == [6.0, 2.0]
-
-
-# ---------------------------------------------------------------- the Chinese briefings
-
-CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def chinese_number(text: str) -> float:
-    """十 10, 两 2, 二十 20, 十五 15, 2.5 2.5."""
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return float(CHINESE_DIGITS.get(tens, 1) * 10 + CHINESE_DIGITS.get(ones, 0))
-    return float(CHINESE_DIGITS[text])
-
-
-def quoted_multipliers_zh(text: str) -> list[float]:
-    """Every multiplier a Chinese text states: "十倍", "两倍", "3 倍"."""
-    return [chinese_number(n) for n in re.findall(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*倍", text)]
-
-
-def figures(text: str) -> set[str]:
-    """Every figure written in digits: 50,000 -> "50000", 4.5, 618."""
-    return {n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
-
-
-@pytest.mark.parametrize("path", LEVELS, ids=lambda p: p.stem)
-def test_every_amount_a_chinese_briefing_quotes_is_the_levels(path):
-    s = load_scenario(path)
-    zh = s.localized("zh")
-    known = set(s.budgets) | {k.fee for k in s.kols} | {p.fee for p in s.providers} | {s.brand.price}
-    for amount in re.findall(r"([\d,]+)\s*元", zh.briefing):
-        assert int(amount.replace(",", "")) in known, f"{s.id}: the Chinese briefing quotes {amount} 元"
-
-
-@pytest.mark.parametrize("path", LEVELS, ids=lambda p: p.stem)
-def test_every_multiplier_a_chinese_briefing_quotes_is_the_levels(path):
-    s = load_scenario(path)
-    reaches = [s.campaign_reach(e) for e in s.events]
-    true = reaches + [a / b for a, b in permutations(reaches, 2)]
-    zh = s.localized("zh")
-    for said in quoted_multipliers_zh(zh.briefing):
-        assert any(abs(said - t) <= 0.1 * t for t in true), f"{s.id}: the Chinese briefing says {said:g} 倍"
-    # and it states as many multipliers as the English one
-    assert len(quoted_multipliers_zh(zh.briefing)) == len(quoted_multipliers(s.briefing))
-
-
-@pytest.mark.parametrize("path", LEVELS, ids=lambda p: p.stem)
-def test_a_chinese_briefing_writes_the_same_figures_as_the_english(path):
-    s = load_scenario(path)
-    zh = s.localized("zh")
-    assert figures(zh.briefing) == figures(s.briefing), (
-        f"{s.id}: figures only in English {sorted(figures(s.briefing) - figures(zh.briefing))}, "
-        f"only in Chinese {sorted(figures(zh.briefing) - figures(s.briefing))}")
 
 
 def test_the_chinese_check_catches_a_briefing_that_overstates():
@@ -108,11 +32,38 @@ def test_the_chinese_check_catches_a_briefing_that_overstates():
     assert figures("每周 50,000 元，第 7 周，评分 4.5") == {"50000", "7", "4.5"}
 
 
-@pytest.mark.parametrize("path", LEVELS, ids=lambda p: p.stem)
-def test_a_chinese_briefing_breaks_no_line_inside_a_sentence(path):
-    """Markdown turns a line break inside a paragraph into a space: between two Chinese
-    characters it shows as a stray space mid-sentence, so a paragraph is one line."""
-    zh = load_scenario(path).localized("zh")
-    for before, after in re.findall(r"(.)\n(?![#\-|\n]|\d+\.)\s*(.)", zh.briefing):
-        wide = [unicodedata.east_asian_width(c) in ("W", "F") for c in (before, after)]
-        assert not any(wide), f"{zh.id}: a line break inside a paragraph, between {before!r} and {after!r}"
+def _with_briefings(level, en: str, zh: str):
+    source = level.original
+    table = source.zh.model_copy(update={"briefing": zh})
+    return source.model_copy(update={"briefing": en, "zh": table})
+
+
+def test_validate_names_each_wrong_figure_of_a_briefing():
+    from tests.conftest import AUTHORED
+
+    coffee = next(s for s in AUTHORED if s.id == "coffee-launch")
+    level = _with_briefings(coffee, "Spend 70,000 yuan a week; the festival brings six times the reach.",
+                            "每周花70,000元；节日带来六倍触达。\n第二段")
+    found: dict = {}
+    for f in rules.static_findings(level):
+        found.setdefault(f.code, (f.key, str(f)))
+    assert found["briefing-amount"] == (("briefing",), (
+        "the briefing quotes 70,000 yuan, which is none of the level's budgets, fees or order value "
+        "(59, 40,000, 55,000, 60,000): quote the level's own figure"))
+    assert found["briefing-multiplier"] == (("briefing",), (
+        "the briefing says 6 times, but no event's campaign reach is within 10% of that "
+        "(traffic / campaign_off_event: 17): quote the level's own multiplier"))
+    assert found["zh-line-break"] == (("zh", "briefing"), (
+        "a line break inside a paragraph, between '。' and '第': Markdown shows it as a space mid-sentence; "
+        "write each paragraph on one line"))
+    level = _with_briefings(coffee, "Spend 60,000 yuan a week for 8 weeks; ten times the reach.",
+                            "每周花60,000元。")
+    found = {}
+    for f in rules.static_findings(level):
+        found.setdefault(f.code, str(f))
+    assert found["briefing-figures"] == (
+        "the [zh] briefing does not write the same figures as the main one (only in the main: 8; only in [zh]: -): "
+        "write every figure in digits in both")
+    assert found["briefing-multiplier-count"] == (
+        "the [zh] briefing states 0 multiplier(s), the main one 1: state the same ones in both "
+        "(\"ten times\" is \"十倍\")")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_lessons import fingerprint
+from trainer.core.rules import fingerprint
 from trainer.core.bots import balanced
 from trainer.core.engine import MODEL_VERSION, Engine
 from trainer.core.library import find

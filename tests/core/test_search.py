@@ -10,6 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import AUTHORED
 from trainer.core.engine import Engine
 from trainer.core.library import scenarios_dir
 from trainer.core.loading import load_scenario
@@ -17,7 +18,7 @@ from trainer.core.plan import check_decision
 from trainer.core.scoring import score
 from trainer.core.search import Constraint, PlanSpace, fitness, plan_fitness
 
-LEVELS = [load_scenario(p) for p in sorted(scenarios_dir().glob("*.toml"))]
+LEVELS = [load_scenario(p) for p in sorted(scenarios_dir().glob("*.toml"))] + AUTHORED
 
 values = st.floats(min_value=-50.0, max_value=50.0, allow_nan=False)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
+from tests.conftest import AUTHORED_PATHS
 from tests.ui import helpers as h
 from trainer.core.library import scenarios_dir
 from trainer.core.loading import load_scenario
@@ -93,3 +94,10 @@ def test_a_new_starter_to_its_debrief_by_keys(size, tmp_path):
     path = tmp_path / "my-level.toml"
     path.write_text(starter("my-level", str(path)), encoding="utf-8")
     h.sync(play_level_by_keys)(path, size, tmp_path)
+
+
+@pytest.mark.parametrize("path", AUTHORED_PATHS, ids=lambda p: p.stem)
+def test_every_authored_level_to_its_debrief_by_keys(path, tmp_path):
+    """The levels written from docs/authoring.md alone (tests/data/levels/) play to their end
+    like the shipped ones, at the smallest size, opened by path."""
+    h.sync(play_level_by_keys)(path, SIZES[0], tmp_path)

@@ -536,3 +536,26 @@ async def test_a_percentage_out_of_range_is_refused_and_the_previews_keep_the_la
         await pilot.press("f8")  # refused, not played
         await h.settle(pilot)
         assert isinstance(app.screen, PlanningScreen) and app.session.game.turn == 1
+
+
+def test_a_crash_of_the_full_screen_game_exits_non_zero(monkeypatch):
+    """Textual returns no value from a crashed app's run() and keeps return_code 1: the command
+    must exit with it, not 0."""
+    from trainer.ui import app as app_module
+
+    class Crashed:
+        return_code = 1
+
+        def run(self):
+            return None
+
+    class Finished:
+        return_code = 0
+
+        def run(self):
+            return None
+
+    monkeypatch.setattr(app_module, "create_app", lambda *a, **k: Crashed())
+    assert app_module.run() == 1
+    monkeypatch.setattr(app_module, "create_app", lambda *a, **k: Finished())
+    assert app_module.run() == 0

@@ -15,7 +15,10 @@ from trainer.core.bots import BOTS, Bot, play, random_bot
 from trainer.core.engine import Engine, Game
 from trainer.core.plan import Decision
 from trainer.core.scenario import POSITIONS, STRENGTHS, Lesson, Scenario
+from trainer.core.lessons import ROI_BAND, WEEK_ROI_MAX
+from trainer.core.rules import FESTIVAL_MAX, POSITION_KEYS, Finding, festival_weeks, model_findings
 from trainer.core.scoring import score
+from trainer.i18n import N_
 
 RANDOM_PLAYERS = 3
 """How many random players (each with its own seed) join the named bots."""
@@ -136,7 +139,8 @@ class BalanceReport:
     scenario: Scenario
     seeds: list[int]
     players: dict[str, Stats]
-    flags: list[str]
+    flags: list[Finding]
+    """What is wrong with the level's design (trainer.core.rules.Finding: code, message, key)."""
     lessons: list[LessonCheck]
 
     @property
@@ -154,6 +158,12 @@ def _record(stats: Stats, scenario: Scenario, game: Game) -> None:
     row = {"score": float(result.score), "stars": float(result.stars), "gmv": t.gmv, "net_gmv": t.net_gmv,
            "gpm": t.gpm, "profit": t.profit, "roi": t.roi, "fans": t.fans, "rating": t.rating,
            "awareness": t.awareness}
+    gmv = sum(r.gmv for r in game.reports)
+    cost = sum(r.spend + r.commissions for r in game.reports)
+    row["gmv_per_yuan"] = gmv / cost if cost else 0.0
+    row["week_gmv_per_yuan"] = max((r.gmv / (r.spend + r.commissions) for r in game.reports
+                                     if r.spend >= 0.1 * r.budget), default=0.0)
+    row["festival"] = festival_weeks(scenario, game.reports) or 0.0
     for i, r in enumerate(result.objectives):
         row[f"objective_{i}"] = r.value
         row[f"objective_{i}_stars"] = float(r.stars)
@@ -215,23 +225,50 @@ def balance(scenario: Scenario, seeds: int = 20, first_seed: int | None = None,
         for name, bot in bots.items():
             _record(stats[name], scenario, play(engine, bot, seed))
 
-    flags: list[str] = []
+    flags: list[Finding] = []
     if all(stats[n].share_with_stars(1) < 0.5 for n in BOTS):
-        flags.append("no reference player earns a star on most seeds: the level may be impossible to finish")
+        flags.append(Finding("impossible", N_(
+            "no reference player earns a star on most seeds: the level may be impossible to finish; put one star a "
+            "little below the balanced player's figures"), {}, ("objectives",)))
     if stats["even_split"].share_with_stars(3) >= 0.5:
-        flags.append("the even split wins three stars on most seeds: the level teaches nothing a naive plan misses")
+        flags.append(Finding("too-easy", N_(
+            "the even split wins three stars on most seeds: the level teaches nothing a naive plan misses; raise the "
+            "three-star thresholds toward what solve reaches"), {}, ("objectives",)))
     mixed = stats["balanced"].mean("score")
     for position in POSITIONS:
         name = f"all_in_{position}"
         if stats[name].mean("score") >= mixed:
-            flags.append(f"going all-in on {position} (mean score {stats[name].mean('score'):.0f}) is not below "
-                         f"the balanced heuristic ({mixed:.0f}): a single position dominates")
+            flags.append(Finding("position-dominates", N_(
+                "going all-in on {position} (mean score {alone:,.0f}) is not below the balanced heuristic ({mixed:,.0f}): "
+                "a single position dominates"), {"position": position, "alone": stats[name].mean("score"),
+                                                 "mixed": mixed}, POSITION_KEYS[position]))
 
     if stats["roi_greedy"].mean("score") >= mixed:
-        flags.append(f"chasing each week's ROI (roi_greedy, mean score {stats['roi_greedy'].mean('score'):.0f}) is not "
-                     f"below the balanced heuristic ({mixed:.0f}): the level rewards the opposite of GPM thinking")
+        flags.append(Finding("roi-greedy-wins", N_(
+            "chasing each week's ROI (roi_greedy, mean score {greedy:,.0f}) is not below the balanced heuristic "
+            "({mixed:,.0f}): the level rewards the opposite of GPM thinking"),
+            {"greedy": stats["roi_greedy"].mean("score"), "mixed": mixed}))
     if all(stats[f"random_{i + 1}"].mean("score") > mixed for i in range(RANDOM_PLAYERS)):
-        flags.append("every random player beats the balanced heuristic: the level rewards no plan in particular")
+        flags.append(Finding("random-wins", N_(
+            "every random player beats the balanced heuristic: the level rewards no plan in particular"), {}))
+    festival = [f for f in stats["balanced"].values.get("festival", []) if f > 0]
+    if festival and statistics.fmean(festival) > FESTIVAL_MAX:
+        flags.append(Finding("festival-too-big", N_(
+            "the balanced player's biggest event week brings {ratio:.1f} times an ordinary week's GMV, above "
+            "{limit:g}: lower the event's traffic or competition, or the budget of its weeks"),
+            {"ratio": statistics.fmean(festival), "limit": FESTIVAL_MAX}, ("events",)))
+    for name in BOTS:
+        roi, week = stats[name].mean("gmv_per_yuan"), stats[name].mean("week_gmv_per_yuan")
+        if roi > ROI_BAND[1] or week > WEEK_ROI_MAX:
+            flags.append(Finding("gmv-per-yuan", N_(
+                "{player} sells {roi:.1f} yuan of GMV per marketing yuan over the game and {week:.1f} in its best week: "
+                "the model's band is at most {most:g} over a game and {week_most:g} in a week; raise the cost of "
+                "reach (cpm) or lower the conversion"),
+                {"player": name, "roi": roi, "week": week, "most": ROI_BAND[1], "week_most": WEEK_ROI_MAX}, ("market",)))
+            break
+    dominated = {f.values["position"] for f in flags if f.code == "position-dominates"}
+    flags += [f for f in model_findings(scenario)
+              if not (f.code == "position-dominates-seed" and f.values["position"] in dominated)]
 
     checks = []
     for lesson in compared:
@@ -266,7 +303,7 @@ def report_json(report: BalanceReport) -> dict:
                    for f in objective_figures(report, name)]
             for name in report.players
         },
-        "flags": report.flags,
+        "flags": [{"code": f.code, "message": str(f)} for f in report.flags],
         "lessons": [
             {"text": c.lesson.text, "better": c.lesson.better, "worse": c.lesson.worse, "metric": c.lesson.metric,
              "on": c.lesson.on, "held": c.held, "better_mean": round(c.better, 2), "worse_mean": round(c.worse, 2),

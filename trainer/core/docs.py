@@ -54,6 +54,11 @@ END = "<!-- reference:end -->"
 AUTHORING = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
 REGENERATE = "python -m trainer.core.docs"
 
+WORKSHOP_START = "<!-- workshop-reference:start -->"
+WORKSHOP_END = "<!-- workshop-reference:end -->"
+FACILITATOR = Path(__file__).resolve().parents[2] / "docs" / "facilitator-guide.md"
+"""The facilitator's guide: its last part is the workshop file's reference, generated."""
+
 # (heading, model, note): the tables of a scenario file in the order an author writes them
 SECTIONS: tuple[tuple[str, type[BaseModel], str], ...] = (
     ("Top level", Scenario,
@@ -335,39 +340,90 @@ def authoring_reference() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def splice(document: str, reference: str) -> str:
+def workshop_models() -> list[type[BaseModel]]:
+    """Every model a workshop file is made of, Workshop first, each once (walked, so a field
+    added to the model shows up here without a list to update)."""
+    from trainer.core.workshop import Workshop
+
+    seen: list[type[BaseModel]] = []
+
+    def walk(model: type[BaseModel]) -> None:
+        if model in seen:
+            return
+        seen.append(model)
+        for info in model.model_fields.values():
+            for inner in _models_in(info.annotation):
+                walk(inner)
+
+    walk(Workshop)
+    return seen
+
+
+def workshop_reference() -> str:
+    """The generated reference of docs/facilitator-guide.md: every key of a workshop file."""
+    from trainer.core.workshop import Workshop
+
+    notes = {Workshop: "Keys at the top of the file. `fact-trainer validate FILE` checks a workshop file "
+                       "(and every level it names); the first line `#:schema ../docs/workshop.schema.json` "
+                       "lets an editor complete and check the keys (`fact-trainer schema --workshop` prints the "
+                       "schema)."}
+    out = [
+        "## Reference: every key of a workshop file",
+        "",
+        f"Generated from the models in `trainer/core/workshop.py` by `{REGENERATE}`: edit the docstrings "
+        "there, not this text. Unknown keys are errors.",
+        "",
+    ]
+    for model in workshop_models():
+        heading = "Top level" if model is workshop_models()[0] else \
+            ", ".join(f"[{name}]" for name, info in workshop_models()[0].model_fields.items()
+                      if model in _models_in(info.annotation))
+        out += _section(heading, model, notes.get(model, ""))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def splice(document: str, reference: str, start: str = START, end: str = END) -> str:
     """`document` with the text between the reference markers replaced by `reference`."""
-    head, start, rest = document.partition(START)
-    if not start:
-        raise ValueError(f"{START} is missing")
-    _, end, tail = rest.partition(END)
-    if not end:
-        raise ValueError(f"{END} is missing")
-    return f"{head}{START}\n{reference}{END}{tail}"
+    head, found, rest = document.partition(start)
+    if not found:
+        raise ValueError(f"{start} is missing")
+    _, closed, tail = rest.partition(end)
+    if not closed:
+        raise ValueError(f"{end} is missing")
+    return f"{head}{start}\n{reference}{end}{tail}"
 
 
-def current_reference(document: str) -> str:
+def current_reference(document: str, start: str = START, end: str = END) -> str:
     """The reference part of `document` as it stands (between the markers)."""
-    rest = document.partition(START)[2]
-    return rest.partition(END)[0].removeprefix("\n")
+    rest = document.partition(start)[2]
+    return rest.partition(end)[0].removeprefix("\n")
+
+
+def generated() -> list[tuple[Path, str, str, str]]:
+    """(document, its generated part, start marker, end marker) for every generated reference."""
+    return [(AUTHORING, authoring_reference(), START, END),
+            (FACILITATOR, workshop_reference(), WORKSHOP_START, WORKSHOP_END)]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Rewrite the reference in docs/authoring.md; with --check, only say whether it is current."""
+    """Rewrite the references in docs/authoring.md and docs/facilitator-guide.md; with --check,
+    only say whether they are current."""
     args = sys.argv[1:] if argv is None else argv
-    document = AUTHORING.read_text(encoding="utf-8")
-    updated = splice(document, authoring_reference())
-    if "--check" in args:
+    stale = 0
+    for path, reference, start, end in generated():
+        document = path.read_text(encoding="utf-8")
+        updated = splice(document, reference, start, end)
+        if "--check" in args:
+            if updated != document:
+                print(f"{path} is stale: run {REGENERATE}", file=sys.stderr)
+                stale = 1
+            continue
         if updated != document:
-            print(f"{AUTHORING} is stale: run {REGENERATE}", file=sys.stderr)
-            return 1
-        return 0
-    if updated != document:
-        AUTHORING.write_text(updated, encoding="utf-8")
-        print(f"rewrote the reference in {AUTHORING}")
-    else:
-        print(f"{AUTHORING} is current")
-    return 0
+            path.write_text(updated, encoding="utf-8")
+            print(f"rewrote the reference in {path}")
+        else:
+            print(f"{path} is current")
+    return stale
 
 
 if __name__ == "__main__":

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from trainer.core.engine import Engine
 from trainer.core.scenario import POSITIONS, Lesson, Scenario
+from trainer.core.rules import FESTIVAL_MAX, Finding, festival_weeks
 from trainer.core.search import Constraint, default_seeds, optimise
+from trainer.i18n import N_
 
 ROI_BAND = (3.0, 12.0)
 """GMV per marketing yuan (spend plus commissions) over a game, for the optimum."""
@@ -59,13 +61,25 @@ class Magnitudes:
     """Fans' GMV as a share of F's own GMV plus the fans'."""
     pool_max: float
     pool_end: float
+    festival: float = 0.0
+    """The biggest event week's GMV as a multiple of an ordinary week's (0: no event)."""
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Finding]:
+        """What is outside the model's bands (trainer.core.rules.Finding)."""
         out = []
         if not ROI_BAND[0] <= self.roi <= ROI_BAND[1]:
-            out.append(f"GMV per marketing yuan over the game is {self.roi:.1f}, outside {ROI_BAND[0]:g}-{ROI_BAND[1]:g}")
+            out.append(Finding("optimum-gmv-per-yuan", N_(
+                "GMV per marketing yuan over the game is {roi:.1f}, outside {low:g}-{high:g}"),
+                {"roi": self.roi, "low": ROI_BAND[0], "high": ROI_BAND[1]}, ("market",)))
         if self.week_roi > WEEK_ROI_MAX:
-            out.append(f"a week brings {self.week_roi:.1f} GMV per marketing yuan, above {WEEK_ROI_MAX:g}")
+            out.append(Finding("optimum-week-gmv-per-yuan", N_(
+                "a week brings {week:.1f} GMV per marketing yuan, above {most:g}"),
+                {"week": self.week_roi, "most": WEEK_ROI_MAX}, ("market",)))
+        if self.festival > FESTIVAL_MAX:
+            out.append(Finding("optimum-festival", N_(
+                "the best plan's biggest event week brings {ratio:.1f} times an ordinary week's GMV, above {limit:g}: "
+                "lower the event's traffic or competition, or the budget of its weeks"),
+                {"ratio": self.festival, "limit": FESTIVAL_MAX}, ("events",)))
         return out
 
 
@@ -144,7 +158,8 @@ def _magnitudes(scenario: Scenario, plan, seeds) -> Magnitudes:
         pools = [r.after.pool for r in reports]
         rows.append((gmv / cost if cost else 0.0, max(weeks, default=0.0),
                      sum(r.refunds for r in reports) / gmv if gmv else 0.0, fans / gmv if gmv else 0.0,
-                     fans / (fans + field_gmv) if fans + field_gmv else 0.0, max(pools), pools[-1]))
+                     fans / (fans + field_gmv) if fans + field_gmv else 0.0, max(pools), pools[-1],
+                     festival_weeks(scenario, reports) or 0.0))
     return Magnitudes(*(statistics.fmean(col) for col in zip(*rows)))
 
 
@@ -193,7 +208,7 @@ def report_json(report: LessonReport) -> dict:
         "magnitudes": {"roi": round(m.roi, 2), "week_roi": round(m.week_roi, 2), "refund_share": round(m.refund_share, 4),
                        "fan_share": round(m.fan_share, 4), "field_fan_share": round(m.field_fan_share, 4),
                        "pool_max": round(m.pool_max, 3), "pool_end": round(m.pool_end, 3),
-                       "problems": m.problems()},
+                       "festival": round(m.festival, 2), "problems": [str(f) for f in m.problems()]},
         "claims": [{"text": c.lesson.text, "remove": c.lesson.remove, "exploit": c.lesson.exploit,
                     "under": c.label, "margin": c.lesson.margin,
                     "fitness": None if c.fitness is None else round(c.fitness, 2),

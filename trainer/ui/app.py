@@ -681,4 +681,8 @@ def run(scenario: str | Path | None = None, *, load: str | Path | None = None, s
     else:
         app = create_app(**options)
     code = app.run()
-    return code if isinstance(code, int) else 0
+    if isinstance(code, int):
+        return code
+    # a crash inside the app (Textual prints its traceback) leaves return_code 1: exit with it,
+    # never 0 (issue 15: every crash of the full-screen game exited 0)
+    return app.return_code or 0
