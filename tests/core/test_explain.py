@@ -138,3 +138,35 @@ def test_the_pool_sentence_agrees_with_the_pools_level_and_direction(pool, signa
 
     text = sentence(Reason("pool", gmv, {"pool": pool, "change": 0.0, "signal": signal}), find("tutorial")[0])
     assert says in text and never not in text
+
+
+def test_the_fans_cause_moved_the_same_way_as_the_fans_gmv(scenario):
+    """More fans beside less fan GMV is not 'fans buying again': a quieter live room is (seen in a
+    debrief: -53,329 'fans buying again: 39,706 -> 43,898 fans')."""
+    budget = scenario.budget_of(1)
+    game = Engine(scenario).new_game()
+    loud, quiet = Decision(field=budget * 3 // 4), Decision(field=budget // 10, alliance=budget // 2)
+    reports = [game.step(d) for d in (loud, loud, quiet, quiet, loud)[:scenario.turns]]
+    named = []
+    for previous, report in zip(reports, reports[1:]):
+        fans = next(c for c in changes(previous, report) if c.kind == "fans")
+        v = fans.values
+        move = {"fans": v["fans_after"] - v["fans_before"], "activity": v["activity_after"] - v["activity_before"],
+                "event": v["event_after"] - v["event_before"]}
+        if fans.cause in move:
+            assert move[fans.cause] * fans.gmv > 0, (report.turn, fans)
+        named.append(fans.cause)
+    assert named
+
+
+def test_fans_buying_less_after_a_festival_is_the_events_end_not_more_fans():
+    """trust-platform, F at 40,000 every week: week 11's fan GMV fell 53,329 while fans grew
+    39,706 -> 43,898 and the live room was as active; the festival of weeks 9-10 had ended."""
+    from trainer.core.library import find
+
+    scenario = find("trust-platform")[0]
+    game = Engine(scenario).new_game()
+    reports = [game.step(Decision(field=40000)) for _ in range(11)]
+    fans = next(c for c in changes(reports[-2], reports[-1]) if c.kind == "fans")
+    assert fans.gmv < -40000 and fans.values["fans_after"] > fans.values["fans_before"]
+    assert fans.cause == "event" and fans.values["event_after"] < fans.values["event_before"]

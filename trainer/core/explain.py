@@ -144,7 +144,8 @@ class Change:
     cause: str
     """What moved it most: started or stopped (a position that began or ended spending),
     spend, reach (carryover, auction, event, throttle on the same spend), conversion
-    (strengths, fit, discount, luck), pool, fans, activity, or refunds."""
+    (strengths, fit, discount, luck), pool, fans, activity, event (fans buying with an
+    event's traffic), or refunds."""
     values: dict = field(default_factory=dict)
     position: str | None = None
 
@@ -195,12 +196,21 @@ def changes(previous: TurnReport, report: TurnReport) -> list[Change]:
                           "throttle_before": previous.drivers.throttle, "throttle_after": report.drivers.throttle,
                       }))
     a, b = previous.fans, report.fans
+    # the cause is what moved the same way as the fans' GMV, the larger move of the two: more
+    # fans with a quieter live room can sell less, and saying "more fans" beside a loss misleads
+    # (an event's traffic brings fans back to buy too, and its end takes them away)
+    moves = ((report.before.fans - previous.before.fans) / max(1.0, previous.before.fans), "fans"), (
+        (report.drivers.fan_activity - previous.drivers.fan_activity) / max(1e-9, previous.drivers.fan_activity),
+        "activity"), (
+        (report.drivers.event_traffic - previous.drivers.event_traffic) / max(1e-9, previous.drivers.event_traffic),
+        "event")
+    agreeing = [(abs(move), cause) for move, cause in moves if move * (b.gmv - a.gmv) > 0]
     out.append(Change("fans", b.gmv - a.gmv, gpm_part(a.gmv, b.gmv),
-                      "fans" if abs(report.before.fans - previous.before.fans) / max(1.0, previous.before.fans)
-                      >= abs(report.drivers.fan_activity - previous.drivers.fan_activity) else "activity", {
+                      max(agreeing)[1] if agreeing else "conversion", {
                           "fans_before": previous.before.fans, "fans_after": report.before.fans,
                           "activity_before": previous.drivers.fan_activity,
                           "activity_after": report.drivers.fan_activity,
+                          "event_before": previous.drivers.event_traffic, "event_after": report.drivers.event_traffic,
                       }))
     if previous.refunds or report.refunds:
         # GPM is read net of refunds: their part of its change is what they took, per 1,000

@@ -563,6 +563,8 @@ CHANGE = {
     "recommended/conversion": N_("Recommended traffic converted differently ({impressions_before} → {impressions_after} impressions): strengths, discount or luck."),
     "fans/fans": N_("Fans buying again: {fans_before} → {fans_after} fans."),
     "fans/activity": N_("Fans' activity {activity_before} → {activity_after}: the live room keeps fans buying."),
+    "fans/event": N_("Fans buying with the event's traffic: {event_before} → {event_after} ({fans_before} → {fans_after} fans)."),
+    "fans/conversion": N_("Fans bought differently ({fans_before} → {fans_after} fans, activity {activity_before} → {activity_after}): strengths, discount or luck."),
     "refunds/refunds": N_("Refunds: rate {rate_before} → {rate_after} of GMV."),
 }
 
@@ -582,7 +584,7 @@ def change_sentence(change) -> str:
             figures[name] = short(value)
         elif name.startswith("gpm_"):
             figures[name] = gpm(value)
-        elif name.startswith("pool_"):
+        elif name.startswith(("pool_", "event_")):
             figures[name] = times(value)
         elif name.startswith("fans_"):
             figures[name] = money(value)
