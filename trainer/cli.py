@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from trainer import i18n
 from trainer.i18n import N_, _
 
 # TRANSLATORS: argparse's own words (usage, help headings, errors), which it reads through gettext:
@@ -78,8 +79,8 @@ def language_option(value: str) -> str:
 
     code = i18n.normalize(value)
     if code is None:
-        raise argparse.ArgumentTypeError(_("{value!r} is not a language the game speaks: use zh (简体中文) or en (English)")
-                                         .format(value=value))
+        raise argparse.ArgumentTypeError(_("{value!r} is not a language the game speaks: use {languages}")
+                                         .format(value=value, languages=i18n.spoken()))
     return code
 
 
@@ -221,8 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_play)
     for command in (parser, *sub.choices.values()):  # before or after the command: fact-trainer --lang zh list
         command.add_argument("--lang", type=language_option, metavar="LANG", default=argparse.SUPPRESS,
-                             help=_("the language: zh (简体中文) or en (English); default: the kept setting, else "
-                                    "the system's"))
+                             help=_("the language: {languages}; default: the kept setting, else the system's")
+                             .format(languages=i18n.spoken()))
     return parser
 
 

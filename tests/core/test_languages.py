@@ -209,7 +209,7 @@ def test_a_table_for_an_unknown_language_is_named(tmp_path):
     text = LEVEL + '\n[fr]\ntitle = "Petit thé"\n'
     found = problems(tmp_path, text)
     assert found == [f"{tmp_path / 'level.toml'}:{line_of(text, '[fr]')}: fr: unknown language 'fr': "
-                     "a level's text can be given in en (English), zh (Simplified Chinese); name its table [zh] or [en]"]
+                     "a level's text can be given in en (English), zh (Chinese); name its table [zh] or [en]"]
 
 
 def test_an_unknown_main_language_is_refused(tmp_path):

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ValidationError
 
 from trainer.core.plan import Decision, Plan, PlanError, compile_plan
 from trainer.core.problems import Invalid, Said
-from trainer.core.scenario import AT_MARK, LANGUAGE_NAMES, LANGUAGES, Scenario
+from trainer.core.languages import LanguageList
+from trainer.core.scenario import AT_MARK, LANGUAGES, Scenario
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -253,7 +254,7 @@ def _describe(error: dict, allowed: list[str]) -> Invalid | Said | str:
         name = str(error["loc"][-1])
         if len(error["loc"]) == 1 and isinstance(value, dict) and _LANGUAGE_CODE.match(name):
             return Said("key.unknown_language", name=name,
-                        languages=", ".join(f"{c} ({LANGUAGE_NAMES[c]})" for c in LANGUAGES))
+                        languages=LanguageList(LANGUAGES))
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)  # 'season' is not 'lessons' (0.62)
         if close:
             return Said("key.unknown_did_you_mean", name=name, close=close[0])

@@ -241,10 +241,21 @@ class Said:
     def english(self) -> str:
         """The message in the catalogs' own language (for logs, exceptions and tests)."""
         template = TEMPLATES[self.code]
-        values = {k: v.english() if isinstance(v, Said) else v for k, v in self.items}
+        values = {k: v.english() if isinstance(v, Said) else _english_value(v) for k, v in self.items}
         if isinstance(template, tuple):  # a plural: the English rule
             template = template[0] if values.get("n") == 1 else template[1]
         return template.format(**values)
 
     def __str__(self) -> str:
         return self.english()
+
+
+def _english_value(value):
+    """A value naming a language (trainer.core.languages) in English: zh -> Chinese."""
+    from trainer.core.languages import Language, LanguageList, english_name
+
+    if isinstance(value, Language):
+        return english_name(value)
+    if isinstance(value, LanguageList):
+        return ", ".join(f"{code} ({english_name(code)})" for code in value)
+    return value

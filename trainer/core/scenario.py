@@ -10,11 +10,12 @@ generated from them.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Optional
 
 from pydantic import (
     BaseModel,
     PrivateAttr,
+    create_model,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -22,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from trainer.core import languages
+from trainer.core.languages import Language
 from trainer.core.problems import Invalid, Said
 from trainer.core.text import check_text_value, control_problem
 
@@ -535,13 +538,10 @@ def _check_budget(value):
     return value
 
 
-LANGUAGES: tuple[str, ...] = ("en", "zh")
-"""The languages a level's text can be in: English and Simplified Chinese. A level writes its
-text in one (`language`) and may give the other in a table named by its code ([en] or [zh]).
-A third language is its code here and a field of that name on Scenario."""
-
-LANGUAGE_NAMES: dict[str, str] = {"en": "English", "zh": "Simplified Chinese"}
-"""Each language's name, for messages."""
+# The languages a level's text can be in (trainer.core.languages: one per catalog the game
+# ships). A level writes its text in one (`language`) and may give others in tables named by
+# their codes ([en], [zh], ...): Scenario has one such field per language.
+LANGUAGES = languages.LANGUAGES
 
 Term = Annotated[str, Field(min_length=1, max_length=40)]
 
@@ -682,12 +682,7 @@ class Scenario(Model):
     steps: list[Step] = Field(default_factory=list)
     """Week-by-week guidance (a tutorial's steps), at most one per week: listed on the briefing
     under the briefing's text, and each shown in its week's cockpit."""
-    en: LevelText | None = None
-    """The level's text in English, when `language` is another."""
-    zh: LevelText | None = None
-    """The level's text in Simplified Chinese, when `language` is another: [zh] title and
-    briefing, [zh.brand], [zh.categories], [zh.tones], [[zh.events]], [[zh.kols]],
-    [[zh.providers]], [[zh.objectives]], [[zh.lessons]], [[zh.steps]]."""
+    # en, zh, ...: one LevelText per language the game speaks, added below (_with_language_tables)
 
     _original: Scenario | None = PrivateAttr(default=None)
 
@@ -756,7 +751,7 @@ class Scenario(Model):
             if table is None:
                 continue
             if lang == self.language:
-                problems.append(at((lang,), Said("language.own_table", language=LANGUAGE_NAMES[lang],
+                problems.append(at((lang,), Said("language.own_table", language=Language(lang),
                                                  main=self.language, lang=lang)))
                 continue
             if table.teaches is not None and len(table.teaches) != len(self.teaches):
@@ -947,6 +942,22 @@ class Scenario(Model):
         if not running:
             return None
         return max(running, key=lambda e: (e.traffic, e.competition))
+
+
+def with_language_tables(model: type[Model], table: type[Model], describe) -> type[Model]:
+    """`model` with one optional `table` field per language the game speaks ([en], [zh], ...),
+    documented by `describe(code, name)`: a language added by its catalog has its table at once."""
+    fields = {lang: (Optional[table], Field(None, description=describe(lang, languages.english_name(lang))))
+              for lang in LANGUAGES}
+    return create_model(model.__name__, __base__=model, __module__=model.__module__, __doc__=model.__doc__,
+                        **fields)
+
+
+Scenario = with_language_tables(  # type: ignore[misc]
+    Scenario, LevelText,
+    lambda code, name: f"The level's text in {name}, when `language` is another: [{code}] title and briefing, "
+                       f"[{code}.brand], [{code}.categories], [{code}.tones], [[{code}.events]], [[{code}.kols]], "
+                       f"[[{code}.providers]], [[{code}.objectives]], [[{code}.lessons]], [[{code}.steps]].")
 
 
 def provider_strength(brand: Brand, provider: Provider) -> tuple[float, float]:

@@ -19,7 +19,8 @@ from trainer.core.library import find
 from trainer.core.loading import FileProblems, Problem, locate, problems_from, read_toml
 from trainer.core.problems import Invalid, Said, joined
 from trainer.core.saves import SaveError, SaveFile, load_game, read_save, safe_name
-from trainer.core.scenario import LANGUAGE_NAMES, LANGUAGES, Model, Scenario, at
+from trainer.core.languages import CATALOGS, Language
+from trainer.core.scenario import LANGUAGES, Model, Scenario, at, with_language_tables
 
 
 class WorkshopText(Model):
@@ -63,13 +64,10 @@ class Workshop(Model):
     """The code of the facilitator's console (left out: `serve` makes one and prints it)."""
     attempts: Literal["latest", "best"] = "latest"
     """Which of a participant's games of a round the leaderboard ranks: the latest or the best."""
-    language: Literal["zh", "zh_CN", "en"] | None = None
-    """The room's language: "zh" (简体中文) or "en" (English) for every participant's screens;
-    left out, each participant's own (their setting, else their system's)."""
-    en: WorkshopText | None = None
-    """The workshop's title in English, when the file is written in another language."""
-    zh: WorkshopText | None = None
-    """The workshop's title in Simplified Chinese: `[zh]` then `title = "..."`."""
+    language: Literal[tuple(dict.fromkeys((*LANGUAGES, *CATALOGS)))] | None = None  # type: ignore[valid-type]
+    """The room's language for every participant's screens: a language the game speaks, "zh"
+    (简体中文) or "en" (English); left out, each participant's own (their setting, else their system's)."""
+    # en, zh, ...: one WorkshopText per language the game speaks, added below (with_language_tables)
 
     _original: Workshop | None = PrivateAttr(default=None)
 
@@ -77,7 +75,7 @@ class Workshop(Model):
     def _own_language(self) -> Workshop:
         own = self.main_language
         if getattr(self, own) is not None:
-            raise Invalid([at((own,), Said("workshop.own_table", language=LANGUAGE_NAMES[own], lang=own))])
+            raise Invalid([at((own,), Said("workshop.own_table", language=Language(own), lang=own))])
         return self
 
     @property
@@ -138,6 +136,12 @@ class Workshop(Model):
         if self.seeds is not None:
             return self.seeds[index]
         return self.seed if self.seed is not None else scenario.seed
+
+
+Workshop = with_language_tables(  # type: ignore[misc]
+    Workshop, WorkshopText,
+    lambda code, name: f"The workshop's title in {name}, when the file is written in another language: "
+                       f"`[{code}]` then `title = \"...\"`.")
 
 
 def looks_like_workshop(data: dict) -> bool:

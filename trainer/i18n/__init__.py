@@ -22,6 +22,7 @@ in the new language.
 
 from __future__ import annotations
 
+import functools
 import gettext as _gettext
 import io
 import os
@@ -29,20 +30,15 @@ import re
 from importlib import resources
 from pathlib import Path
 
-DOMAIN = "fact_trainer"
-"""The gettext domain: the catalogs' file name."""
+from trainer.core.languages import CATALOGS, DEFAULT, DOMAIN, catalog_of, level_code
 
-LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
-"""The languages the game speaks: catalog code -> the language's own name."""
+LANGUAGES: tuple[str, ...] = CATALOGS
+"""The languages the game speaks, as catalog codes, English first: one per catalog shipped under
+locale/ (trainer.core.languages reads them), so that a language is added by its catalog alone.
+`own_name(code)` names each in itself (the switch on the title screen)."""
 
-DEFAULT = "en"
-"""The language of the code's own messages (the msgids), and of any unknown locale."""
-
-# a language as a person or a system names it -> a catalog code
-_ALIASES = {"en": "en", "zh": "zh_CN"}
-
-_BABEL_LOCALE = {"en": "en", "zh_CN": "zh_Hans_CN"}
-
+# a language as a person or a system names it -> a catalog code: its language part (zh -> zh_CN)
+_ALIASES = {code: catalog for catalog in reversed(CATALOGS) for code in (level_code(catalog),)}
 
 class Msg(str):
     """A message marked for translation (`N_`): the English text, translated when read."""
@@ -70,6 +66,11 @@ def N_(message: str) -> Msg:
     return Msg(message)
 
 
+# TRANSLATORS: your language's name, written in it (简体中文, 日本語, Français): the title screen's switch
+OWN_NAME = N_("this language, named in itself: English")
+"""The message whose translation is the catalog's language named in itself. See own_name()."""
+
+
 # --- which language -------------------------------------------------------------------
 
 
@@ -81,8 +82,8 @@ def normalize(name: str | None) -> str | None:
     tag = name.strip().split(".")[0].split("@")[0].replace("-", "_")
     if tag in LANGUAGES:
         return tag
-    if tag.lower() in ("english", "中文", "简体中文", "chinese"):
-        return "en" if tag.lower() == "english" else "zh_CN"
+    if tag.lower() in ("english", "中文", "简体中文", "chinese") and (tag.lower() == "english" or "zh" in _ALIASES):
+        return "en" if tag.lower() == "english" else _ALIASES["zh"]
     return _ALIASES.get(tag.split("_")[0].lower())
 
 
@@ -249,8 +250,61 @@ def untranslate(text: str, language: str) -> str:
 
 
 def babel_locale(language: str | None = None) -> str:
-    """The Babel locale that writes numbers for `language` (default: the one in force)."""
-    return _BABEL_LOCALE.get(language or _language, "en")
+    """The Babel locale that writes numbers for `language` (default: the one in force): the
+    catalog code's own (zh_CN -> zh_Hans_CN), English for a code Babel does not know."""
+    return _babel_locale(language or _language)
+
+
+@functools.cache
+def _babel_locale(language: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(language))
+    except (ValueError, UnknownLocaleError):
+        return DEFAULT
+
+
+def own_name(language: str) -> str:
+    """A catalog's language named in itself (English, 简体中文): the catalog's translation of
+    OWN_NAME, else Babel's name of the locale in itself."""
+    if level_code(language) == "en":
+        return "English"
+    try:
+        name = catalog(language).gettext(OWN_NAME)
+    except FileNotFoundError:
+        name = OWN_NAME
+    if name != OWN_NAME:
+        return name
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language).get_display_name(language) or language
+    except (ValueError, UnknownLocaleError):
+        return language
+
+
+def spoken() -> str:
+    """The languages the game speaks, for a message: "en (English), zh (简体中文)", each by the
+    code a person types and its own name."""
+    return ", ".join(f"{level_code(code)} ({own_name(code)})" for code in LANGUAGES)
+
+
+def language_name(language: str) -> str:
+    """A language (a level's code or a catalog's) named in the language in force: the catalog's
+    translation of its English name (Chinese -> 中文), else Babel's name in the reader's locale."""
+    from babel import Locale, UnknownLocaleError
+
+    code = catalog_of(language) or language
+    try:
+        locale = Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return language
+    english = locale.get_language_name("en") or language
+    said = gettext(english)
+    if said != english or level_code(_language) == "en":
+        return said
+    return locale.get_language_name(babel_locale()) or english
 
 
 def decimal(x: float, pattern: str | None = None) -> str:

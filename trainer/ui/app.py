@@ -133,16 +133,16 @@ class FactApp(App[int]):
         from trainer import i18n
 
         if self.language_fixed():
-            self.notify(M.LANGUAGE_FIXED.format(name=i18n.LANGUAGES[i18n.language()]))
+            self.notify(M.LANGUAGE_FIXED.format(name=i18n.own_name(i18n.language())))
             return
         code = self.use_language(code)
         from trainer.settings import SettingsError, save_language
 
         try:
             save_language(code)
-            message, severity = M.LANGUAGE_NOW.format(name=i18n.LANGUAGES[code]), "information"
+            message, severity = M.LANGUAGE_NOW.format(name=i18n.own_name(code)), "information"
         except SettingsError as exc:
-            message, severity = M.LANGUAGE_NOT_KEPT.format(name=i18n.LANGUAGES[code], problem=exc), "warning"
+            message, severity = M.LANGUAGE_NOT_KEPT.format(name=i18n.own_name(code), problem=exc), "warning"
         # the screens on show were built in the old language: build them again
         if self.session is not None:
             self.session.speak()
@@ -171,7 +171,8 @@ class FactApp(App[int]):
 
         if self.language_fixed():
             return
-        for code, name in i18n.LANGUAGES.items():
+        for code in i18n.LANGUAGES:
+            name = i18n.own_name(code)
             if code != i18n.language():
                 title, help_text = M.CMD_LANGUAGE
                 yield SystemCommand(title.format(name=name), help_text.format(name=name),

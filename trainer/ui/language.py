@@ -72,7 +72,7 @@ def use_language(code: str, nodes: Iterable[DOMNode] = ()) -> str:
     return new
 
 
-from trainer.core.scenario import LANGUAGE_NAMES, LANGUAGES, Scenario
+from trainer.core.scenario import LANGUAGES, Scenario
 from trainer.i18n import N_, _
 
 FALLBACK_NOTE = N_("No {language} for {count} texts (shown in {main})")
@@ -80,7 +80,8 @@ FALLBACK_NOTE = N_("No {language} for {count} texts (shown in {main})")
 the briefing's column at 80x24 (38 cells)."""
 
 LANGUAGE_IN_TEXT = {"en": N_("English"), "zh": N_("Chinese")}
-"""A level's language, named in the reader's language."""
+"""Languages named in the reader's language, where the catalogs word it rather than Babel
+(i18n.language_name looks a language's English name up in the catalog: 英文, not Babel's 英语)."""
 
 
 def level_language() -> str:
@@ -95,5 +96,5 @@ def fallback_note(scenario: Scenario, lang: str) -> str | None:
     if not missing:
         return None
     main = scenario.original.language
-    return _(FALLBACK_NOTE).format(language=_(LANGUAGE_IN_TEXT.get(lang, LANGUAGE_NAMES[lang])), count=len(missing),
-                                   main=_(LANGUAGE_IN_TEXT.get(main, LANGUAGE_NAMES[main])))
+    return _(FALLBACK_NOTE).format(language=i18n.language_name(lang), count=len(missing),
+                                   main=i18n.language_name(main))

@@ -992,12 +992,24 @@ def said(what) -> str:
     from trainer.core.problems import TEMPLATES, Said
 
     if isinstance(what, Said):
-        values = {key: said(value) if isinstance(value, Said) else value for key, value in what.items}
+        values = {key: said(value) if isinstance(value, Said) else _language_value(value) for key, value in what.items}
         template = TEMPLATES[what.code]
         if isinstance(template, tuple):  # a plural: the language's own rule picks the form for n
             return i18n.ngettext(*template, values.get("n", 0)).format(**values)
         return _(template).format(**values)
     return "" if what is None else str(what)
+
+
+def _language_value(value):
+    """A problem's value naming a language (trainer.core.languages) as the reader reads it:
+    Language("zh") -> Chinese (中文); LanguageList -> "en (English), zh (Chinese)"; else as it is."""
+    from trainer.core.languages import Language, LanguageList
+
+    if isinstance(value, Language):
+        return i18n.language_name(value)
+    if isinstance(value, LanguageList):
+        return ", ".join(f"{code} ({i18n.language_name(code)})" for code in value)
+    return value
 
 
 def problem_line(problem) -> str:

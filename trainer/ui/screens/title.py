@@ -50,7 +50,7 @@ class TitleScreen(Screen):
                 yield Button(M.TITLE_SCENARIOS, id="scenarios", compact=True)
                 yield Button(M.TITLE_HELP, id="help", compact=True)
                 if not self.app.language_fixed():
-                    yield Button(M.TITLE_LANGUAGE.format(name=i18n.LANGUAGES[self.next_language()]), id="language",
+                    yield Button(M.TITLE_LANGUAGE.format(name=i18n.own_name(self.next_language())), id="language",
                                  compact=True)
                 yield Button(M.TITLE_QUIT, id="quit", compact=True)
         yield Footer()
