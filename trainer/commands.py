@@ -671,7 +671,7 @@ def cmd_lessons(args: argparse.Namespace, scenario) -> int:
 
     line = _progress_line(not args.json)
     report = lesson_report(scenario, evaluations=args.evaluations,
-                           progress=(lambda what: line(_("re-optimising {what}...").format(what=what)))
+                           progress=(lambda what: line(_("re-optimising {what}...").format(what=M.said(what))))
                            if line else None)
     if line:
         line("")
@@ -682,7 +682,8 @@ def cmd_lessons(args: argparse.Namespace, scenario) -> int:
     level = _level(scenario)
     texts = _lesson_texts(scenario, level)
     m = report.magnitudes
-    mix = ", ".join(f"{k} {v:.0%}" for k, v in report.mix.items() if v >= 0.005)
+    names = {**M.POSITION_NAME, **M.STRENGTH_NAME}
+    mix = ", ".join(f"{names[k]} {v:.0%}" for k, v in report.mix.items() if v >= 0.005)
     print(_("{title} ({id}): the best plan over seeds {seeds} ({count} plans per search)").format(
         title=_plain(level.title), id=scenario.id, seeds=", ".join(map(str, report.seeds)),
         count=f"{report.evaluations:,}"))
@@ -700,16 +701,26 @@ def cmd_lessons(args: argparse.Namespace, scenario) -> int:
     for claim in report.claims:
         text = _plain(texts.get(id(claim.lesson), claim.lesson.text))
         if claim.fitness is None:
-            print(_("skip   {lesson}: {note}").format(lesson=text, note=claim.note))
+            print(_("skip   {lesson}: {note}").format(lesson=text, note=M.said(claim.note)))
             continue
         mark = _("holds ") if claim.held else _("FAILS ")
         print(_("{mark} {lesson}: {label} the best plan scores {fitness}, {loss} below the optimum (needs "
-                "{margin})").format(mark=mark, lesson=text, label=claim.label, fitness=f"{claim.fitness:,.1f}",
-                                    loss=f"{claim.loss:+.1%}", margin=f"{claim.lesson.margin:.0%}"))
+                "{margin})").format(mark=mark, lesson=text, label=_plain(M.said(_in_level(claim.label, scenario, level))),
+                                    fitness=f"{claim.fitness:,.1f}", loss=f"{claim.loss:.1%}", margin=f"{claim.lesson.margin:.0%}"))
     if not report.claims:
         print(_("the level states no remove or exploit lesson"))
     print(_("passed") if report.passed else _("failed"))
     return 0 if report.passed else 1
+
+
+def _in_level(label, scenario, level):
+    """A constraint's label naming a KOL (under.star), with the KOL's name in the level's
+    language in force (`level`) rather than the file's."""
+    if label is not None and label.code == "under.star":
+        names = {kol.name: shown.name for kol, shown in zip(scenario.kols, level.kols)}
+        kol = label.values["kol"]
+        return type(label)("under.star", kol=names.get(kol, kol))
+    return label
 
 
 def _lesson_texts(scenario, level) -> dict[int, str]:

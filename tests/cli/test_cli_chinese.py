@@ -162,6 +162,39 @@ def test_balance_speaks_chinese_with_aligned_columns(capsys):
     assert head.index("预算") and width(head[:head.index("预算") + 2]) == width(week[:week.index("50,000") + 6])
 
 
+def test_balance_lessons_speaks_chinese(capsys):
+    """What the best plan is re-optimised under, and the money's split, are worded in Chinese:
+    no position's or strength's key and no English constraint (a KOL's name is the level's)."""
+    code, out, err = zh(capsys, "balance", "kol-launch", "--lessons", "--evaluations", "120")
+    assert "最优" in out and "企业自播" in out and "内容力" in out and "开局前3周降价70%" in out
+    lesson_lines = [x for x in out.splitlines() if x.startswith(("成立", "不成立", "跳过"))]
+    assert len(lesson_lines) == 5 and any("只请薇薇安（流行歌星）" in x for x in lesson_lines)
+    assert english_left(out) == []
+    assert not re.search(r"\b(field|alliance|campaign|top_kol|content|without|with|only|booking)\b", out)
+
+
+def test_every_lesson_constraint_and_note_is_in_both_catalogs():
+    from trainer import i18n
+    from trainer.core.lessons import constraints_for
+    from trainer.ui.messages import said
+    from tests.conftest import SHIPPED
+
+    seen = set()
+    for scenario in SHIPPED:
+        for lesson in scenario.lessons:
+            constraints, note = constraints_for(scenario, lesson)
+            seen.update(c.label for c in constraints if c.label.code != "under.star")
+            if note is not None:
+                seen.add(note)
+    assert len(seen) >= 8
+    try:
+        i18n.set_language("zh")
+        for label in seen:
+            assert has_chinese(said(label)) and english_left(said(label)) == [], label
+    finally:
+        i18n.set_language("en")
+
+
 def test_solve_and_its_errors_speak_chinese(capsys):
     code, out, err = zh(capsys, "solve", "tutorial", "--evaluations", "30")
     assert code == 0 and out.startswith("# tutorial在种子7上的参考答案")

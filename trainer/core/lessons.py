@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from trainer.core.engine import Engine
+from trainer.core.problems import Said
 from trainer.core.scenario import POSITIONS, Lesson, Scenario
 from trainer.core.rules import FESTIVAL_MAX, Finding, festival_weeks
 from trainer.core.search import Constraint, default_seeds, optimise
@@ -34,12 +35,14 @@ class Claim:
     """One optimum-based lesson and what re-optimising under it found."""
 
     lesson: Lesson
-    label: str
+    label: Said | None
+    """What the best plan was re-optimised under (None: the lesson cannot apply to this level)."""
     fitness: float | None
     """The constrained optimum's mean score (None: the lesson cannot apply to this level)."""
     loss: float | None
     """(optimum - constrained) / optimum."""
-    note: str = ""
+    note: Said | None = None
+    """Why the lesson cannot apply to this level."""
 
     @property
     def held(self) -> bool:
@@ -110,37 +113,38 @@ def _off_fit_star(scenario: Scenario):
     return max(off, key=lambda k: k.audience) if off else None
 
 
-def constraints_for(scenario: Scenario, lesson: Lesson) -> tuple[list[Constraint], str]:
+def constraints_for(scenario: Scenario, lesson: Lesson) -> tuple[list[Constraint], Said | None]:
     """The constraints a lesson re-optimises under (the best of several counts), and a note
     when the lesson cannot apply to this level."""
     if lesson.remove:
         what = lesson.remove
         if what in POSITIONS or what == "strengths":
-            return [Constraint(zero=frozenset({what}), label=f"without {what}")], ""
+            return [Constraint(zero=frozenset({what}), label=Said(f"under.without_{what}"))], None
         if what == "campaign_in_events":
             if not scenario.events:
-                return [], "the level has no event"
-            return [Constraint(zero_in_events=frozenset({"campaign"}), label="without C in event weeks")], ""
+                return [], Said("lesson.no_event")
+            return [Constraint(zero_in_events=frozenset({"campaign"}), label=Said("under.without_campaign_in_events"))], None
         if what == "discounts":
-            return [Constraint(max_discount=0.0, label="without discounts")], ""
+            return [Constraint(max_discount=0.0, label=Said("under.without_discounts"))], None
         if what == "fit":
             engine = Engine(scenario)
             if not scenario.kols:
-                return [], "the level has no KOL"
+                return [], Said("lesson.no_kol")
             best = max(engine.fit_of(k) for k in scenario.kols)
             poorer = tuple(k.id for k in scenario.kols if engine.fit_of(k) < best)
-            return [Constraint(kols=poorer, label="with only KOLs of poorer fit")], ""
+            return [Constraint(kols=poorer, label=Said("under.poorer_fit"))], None
     if lesson.exploit == "fire_sale":
         floors = tuple((t, FIRE_SALE_DEPTH) for t in range(1, min(FIRE_SALE_WEEKS, scenario.turns) + 1))
-        return [Constraint(min_discount=floors, label=f"with {FIRE_SALE_DEPTH:g}% off in the first weeks")], ""
+        return [Constraint(min_discount=floors, label=Said("under.fire_sale", depth=FIRE_SALE_DEPTH / 100,
+                                                            n=min(FIRE_SALE_WEEKS, scenario.turns)))], None
     if lesson.exploit == "one_position":
-        return [Constraint(only_position=p, label=f"with {p} only") for p in POSITIONS], ""
+        return [Constraint(only_position=p, label=Said(f"under.only_{p}")) for p in POSITIONS], None
     if lesson.exploit == "off_fit_star":
         star = _off_fit_star(scenario)
         if star is None:
-            return [], "the level has no off-fit KOL"
-        return [Constraint(kols=(star.id,), label=f"booking only {star.name}")], ""
-    return [], "not an optimum lesson"
+            return [], Said("lesson.no_off_fit_kol")
+        return [Constraint(kols=(star.id,), label=Said("under.star", kol=star.name))], None
+    return [], Said("lesson.not_optimum")
 
 
 def _magnitudes(scenario: Scenario, plan, seeds) -> Magnitudes:
@@ -164,11 +168,11 @@ def _magnitudes(scenario: Scenario, plan, seeds) -> Magnitudes:
 
 
 def lesson_report(scenario: Scenario, evaluations: int = 6000, seeds: tuple[int, ...] | None = None,
-                  progress: Callable[[str], None] | None = None) -> LessonReport:
+                  progress: Callable[[Said], None] | None = None) -> LessonReport:
     """The optimum, every optimum lesson's cost, and the magnitudes, for `scenario`."""
     seeds = tuple(seeds) if seeds else default_seeds(scenario)
     say = progress or (lambda text: None)
-    say("the best plan")
+    say(Said("under.optimum"))
     plan, best, _ = optimise(scenario, seeds, evaluations)
     engine = Engine(scenario)
     from trainer.core.scoring import score
@@ -186,14 +190,14 @@ def lesson_report(scenario: Scenario, evaluations: int = 6000, seeds: tuple[int,
             continue
         constraints, note = constraints_for(scenario, lesson)
         if not constraints:
-            report.claims.append(Claim(lesson, lesson.remove or lesson.exploit, None, None, note))
+            report.claims.append(Claim(lesson, None, None, None, note))
             continue
         found = []
         for c in constraints:
             say(c.label)
             found.append((optimise(scenario, seeds, max(1, evaluations // len(constraints)) if len(constraints) > 2
                                    else evaluations, c)[1], c.label))
-        fit, label = max(found)
+        fit, label = max(found, key=lambda pair: pair[0])
         report.claims.append(Claim(lesson, label, fit, (best - fit) / best if best else 0.0))
     return report
 
@@ -210,9 +214,10 @@ def report_json(report: LessonReport) -> dict:
                        "pool_max": round(m.pool_max, 3), "pool_end": round(m.pool_end, 3),
                        "festival": round(m.festival, 2), "problems": [str(f) for f in m.problems()]},
         "claims": [{"text": c.lesson.text, "remove": c.lesson.remove, "exploit": c.lesson.exploit,
-                    "under": c.label, "margin": c.lesson.margin,
+                    "under": None if c.label is None else str(c.label), "margin": c.lesson.margin,
                     "fitness": None if c.fitness is None else round(c.fitness, 2),
-                    "loss": None if c.loss is None else round(c.loss, 4), "held": c.held, "note": c.note}
+                    "loss": None if c.loss is None else round(c.loss, 4), "held": c.held,
+                    "note": "" if c.note is None else str(c.note)}
                    for c in report.claims],
         "passed": report.passed,
     }

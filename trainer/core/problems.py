@@ -193,6 +193,26 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "workshop.seed_and_seeds": N_("give either seed (one for everyone) or seeds (one per round), not both"),
     "workshop.seeds_count": N_("lists {n} seeds for {scenarios} scenarios: give one per scenario"),
     "workshop.codes_equal": N_("must differ from access_code: participants know that one"),
+    # --- what `balance --lessons` re-optimises the best plan under (trainer.core.lessons)
+    "under.optimum": N_("the best plan"),
+    "under.without_field": N_("without F (self-broadcast)"),
+    "under.without_alliance": N_("without A (creator alliance)"),
+    "under.without_campaign": N_("without C (campaigns)"),
+    "under.without_top_kol": N_("without T (top KOLs)"),
+    "under.without_strengths": N_("without investing in strengths"),
+    "under.without_campaign_in_events": N_("without C in event weeks"),
+    "under.without_discounts": N_("without discounts"),
+    "under.poorer_fit": N_("with only KOLs of poorer fit"),
+    "under.fire_sale": ngettext("with {depth:.0%} off in the first week", "with {depth:.0%} off in the first {n} weeks"),
+    "under.only_field": N_("with F (self-broadcast) only"),
+    "under.only_alliance": N_("with A (creator alliance) only"),
+    "under.only_campaign": N_("with C (campaigns) only"),
+    "under.only_top_kol": N_("with T (top KOLs) only"),
+    "under.star": N_("booking only {kol}"),
+    "lesson.no_event": N_("the level has no event"),
+    "lesson.no_kol": N_("the level has no KOL"),
+    "lesson.no_off_fit_kol": N_("the level has no off-fit KOL"),
+    "lesson.not_optimum": N_("not a lesson about the best plan"),
 }
 
 

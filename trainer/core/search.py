@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from trainer.core.bots import balanced, play
+from trainer.core.problems import Said
 from trainer.core.engine import Engine
 from trainer.core.plan import Decision
 from trainer.core.scenario import POSITIONS, STRENGTHS, Scenario
@@ -67,8 +68,8 @@ class Constraint:
     """The deepest discount allowed (0: no deals)."""
     kols: tuple[str, ...] | None = None
     """The KOLs that may be booked (None: any)."""
-    label: str = "the best plan"
-    """What the constraint is, for people."""
+    label: Said = Said("under.optimum")
+    """What the constraint is, for people (worded by the presentation layer)."""
 
 
 FREE = Constraint()
