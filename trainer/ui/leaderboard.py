@@ -10,11 +10,12 @@ from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from trainer.ui import messages as M
 from trainer.ui import wrapping
 from trainer.ui.widgets.header import Header
+from trainer.ui.widgets.footer import Footer
 
 wrapping.install()  # Chinese names and titles break between characters
 

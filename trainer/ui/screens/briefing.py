@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Markdown, Static
+from textual.widgets import Button, Markdown, Static
 from textual.content import Content
 
 from trainer.core.scenario import Scenario
@@ -17,6 +17,7 @@ from trainer.ui import messages as M
 from trainer.ui.widgets import scenario_info as info
 from trainer.ui.language import fallback_note, level_language
 from trainer.ui.widgets.header import Header
+from trainer.ui.widgets.footer import Footer
 
 
 class BriefingScreen(Screen):

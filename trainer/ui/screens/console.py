@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.i18n import N_, _, ngettext, translate
 from trainer.serving import FACILITATOR_CODE, PUBLIC_URL
 from trainer.ui.widgets.header import Header
 from trainer.ui import messages as M
+from trainer.ui.widgets.footer import Footer
 
 TITLE = N_("Facilitator console")
 COLUMNS = (N_("Name"), N_("Round"), N_("Week"), N_("This week"), N_("Time left"))

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, LoadingIndicator, Static
+from textual.widgets import Button, LoadingIndicator, Static
 from textual_plotext import PlotextPlot
 
 from trainer.core.scenario import POSITIONS, STRENGTHS
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets.header import Header
+from trainer.ui.widgets.footer import Footer
 
 POSITION_COLOR = {"field": "green", "alliance": "cyan", "campaign": "orange", "top_kol": "red"}
 STRENGTH_COLOR = {"content": "cyan", "brand": "magenta", "product": "green", "price": "orange"}

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Digits, Footer, Static
+from textual.widgets import Button, Digits, Static
 
 from trainer.core.scoring import score
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets.header import Header
+from trainer.ui.widgets.footer import Footer
 
 
 class EndScreen(Screen):

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
+from trainer.ui.widgets.footer import Footer
 
 
 class HelpScreen(ModalScreen[None]):

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from trainer.core.saves import SaveSummary, delete_save, list_saves
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.screens.dialogs import ConfirmScreen
 from trainer.ui.widgets.header import Header
+from trainer.ui.widgets.footer import Footer
 
 
 class LoadScreen(Screen):

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Markdown, OptionList, Static
+from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.content import Content
 
@@ -18,6 +18,7 @@ from trainer.ui import messages as M
 from trainer.ui.language import level_language
 from trainer.ui.widgets import scenario_info as info
 from trainer.ui.widgets.header import Header
+from trainer.ui.widgets.footer import Footer
 
 
 class PickerScreen(Screen):

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 from textual.content import Content
 
 from trainer.core.plan import Decision
@@ -23,6 +23,7 @@ from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets.amount import AmountInput, PercentInput, parse_percent, parse_yuan
 from trainer.ui.widgets.header import Header
+from trainer.ui.widgets.footer import Footer
 
 AUTO_KOL = "__auto__"
 

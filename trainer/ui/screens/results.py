@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Digits, Footer, Static
+from textual.widgets import Button, Digits, Static
 
 from trainer.core.engine import TurnReport
 from trainer.core.explain import changes, reasons
@@ -22,6 +22,7 @@ from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets.reasons import changes_table, reasons_table
 from trainer.ui.widgets.header import Header
+from trainer.ui.widgets.footer import Footer
 
 UP, DOWN, SAME = "▲", "▼", "="
 WIDE = 110  # from this width the drivers and the tables sit side by side

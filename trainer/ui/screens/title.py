@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 from textual.content import Content
 
 from trainer import i18n
 from trainer.ui import messages as M
 from trainer.ui.widgets.header import Header
+from trainer.ui.widgets.footer import Footer
 
 TILES = ("field", "alliance", "campaign", "top_kol")
 

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from trainer.i18n import N_, _
 from trainer.ui import messages as M
 from trainer.ui.widgets.header import Header
+from trainer.ui.widgets.footer import Footer
 
 WAIT_TITLE = N_("Week {week} of {turns} is ended: your plan is played and saved.")
 WAIT_ROOM = N_("Waiting for the room: {ended} of {total} have ended week {week}")

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.content import Content
 
@@ -19,6 +19,7 @@ from trainer.i18n import N_, _
 from trainer.ui import SCREENS_CSS
 from trainer.ui import messages as M
 from trainer.ui.widgets.header import Header
+from trainer.ui.widgets.footer import Footer
 
 
 NAME_TAKEN = N_("Someone connected now is playing as {name}. If that is you in another tab, close it and "
