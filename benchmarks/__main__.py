@@ -1,6 +1,6 @@
 """`make bench`: every speed figure the issues ask for, printed (never asserted)."""
 
-from benchmarks import answer_key, core, ui, workshop_load
+from benchmarks import answer_key, browser_load, core, ui, workshop_load
 
 core.main()
 print()
@@ -9,3 +9,5 @@ print()
 ui.main()
 print()
 workshop_load.room()
+print()
+browser_load.main()
