@@ -63,6 +63,9 @@ def class_report_html(title: str, rounds) -> str:
     for r in rounds:
         games = ngettext("{games} game, {finished} finished.", "{games} games, {finished} finished.", r.games)
         gpm = _("GPM of the room {room} against the benchmark {benchmark}.")
+        if not r.games:
+            parts.append(f"<h2>{e(r.title)}</h2><p>{e(_('Nobody has played this round yet.'))}</p>")
+            continue
         parts.append(f"<h2>{e(r.title)}</h2><p>{e(games.format(games=r.games, finished=r.finished))} "
                      f"{e(gpm.format(room=M.money(r.gpm_mean), benchmark=M.money(r.gpm_benchmark)))}</p>")
         parts.append(f"<h3>{e(_('Scores of finished games'))}</h3>" + _histogram(r.scores))
@@ -79,7 +82,8 @@ def class_report_html(title: str, rounds) -> str:
         parts.append(_bars([(_(LABELS[k]), r.room_split.get(k, 0.0), key[k] if key else None)
                             for k in ("content", "brand", "product", "price")]))
         if r.triggers:
-            tip = lambda t, n: ngettext("{tip}: {weeks} week", "{tip}: {weeks} weeks", n).format(tip=t, weeks=n)  # noqa: E731
+            tip = lambda t, n: ngettext("{tip}: {weeks} week", "{tip}: {weeks} weeks", n).format(  # noqa: E731
+                tip=M.tip_name(t), weeks=n)
             parts.append(f"<h3>{e(_('Commonest coach tips'))}</h3><ul>"
                          + "".join(f"<li>{e(tip(t, n))}</li>" for t, n in r.triggers) + "</ul>")
         if r.best_weeks:

@@ -213,6 +213,12 @@ def test_the_class_report_and_its_csvs_say_true_and_false(tmp_path, capsys):
     html = (out / "class.html").read_text()
     assert html.startswith("<!doctype html>") and "<svg" in html and "Ann &lt;i&gt;" in html and "<i>" not in html
     assert "answer key (orange)" in html  # the example workshop shows the key after the game
+    # the coach's tips by their names, never the code's ids; a round nobody played says so
+    from trainer.ui.messages import TIP_NAME
+
+    assert not any(f">{tip}:" in html for tip in TIP_NAME)
+    if len(scenarios) > 1:
+        assert "Nobody has played this round yet." in html
     capsys.readouterr()
     assert main(["leaderboard", "--workshop", str(EXAMPLE), "--saves-dir", str(tmp_path), "--csv"]) == 0
     printed = capsys.readouterr().out

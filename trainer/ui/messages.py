@@ -614,6 +614,22 @@ PRINCIPLE = {
     "gpm_over_roi": N_("GPM over ROI"),
 }
 
+TIP_NAME = {  # a coach's tip in a few words: the class debrief counts them
+    "no_field": N_("no self-broadcast"),
+    "poor_fit": N_("a KOL of poor fit"),
+    "saturation": N_("money past saturation"),
+    "deep_discount": N_("deep discounts"),
+    "weak_product": N_("weak product, goods sent back"),
+    "event_without_price": N_("an event without price strength"),
+    "roi_over_gpm": N_("chasing ROI while GPM falls"),
+}
+
+
+def tip_name(tip_id: str) -> str:
+    """A coach's tip (its id, trainer.core.coach.Tip.id) in a few words, in the language in force."""
+    name = _m("TIP_NAME").get(tip_id)
+    return name if name is not None else tip_id
+
 
 def _tip(key: str) -> str:
     return i18n.translate(_TEXT["TIP"][key])

@@ -6,6 +6,7 @@ a message to the room, the answer key revealed, and the class debrief."""
 from __future__ import annotations
 
 import os
+import statistics
 
 from rich.table import Table
 from rich.text import Text
@@ -68,11 +69,18 @@ CD_TIP = N_("{tip} ({count})")
 CD_BEST = N_("Best weeks: {weeks}")
 CD_WORST = N_("Worst weeks: {weeks}")
 CD_WEEK = N_("{name}, week {week}: {gmv}")
+CD_NOBODY = N_("Nobody has played this round yet.")
+# TRANSLATORS: between the weeks of "Best weeks: Ann, week 5: 505,012; Bo, week 5: 469,044"
+CD_SEPARATOR = N_("; ")
 
 
 def facilitator_code(workshop) -> str | None:
     """The console's code: the workshop file's, else the one `serve` made and handed down."""
     return workshop.facilitator_code or os.environ.get(FACILITATOR_CODE) or None
+
+
+WIDE = 110
+"""From this many columns the people table names each one's round by its title, else by its number."""
 
 
 class ConsoleScreen(Screen):
@@ -151,7 +159,9 @@ class ConsoleScreen(Screen):
                 state = (_(FINISHED) if p.finished else _(AWAY) if p.away else _(WAITING) if p.waiting
                          else _(SUBMITTED) if p.submitted else _(PLANNING) if p.round else "")
                 left = "" if p.left is None else f"{int(p.left) // 60}:{int(p.left) % 60:02d}"
-                row = (Text(p.name), Text(f"{n}. {title}" if n else ""), str(p.week or ""), state, left)
+                # narrow (a laptop's 80 columns): the round's number, whose title the list beside says
+                round_cell = "" if not n else f"{n}. {title}" if self.size.width >= WIDE else str(n)
+                row = (Text(p.name), Text(round_cell), str(p.week or ""), state, left)
             table.add_row(*row, height=None)
         gate = sum(1 for p in people if p.name is None)
         done = sum(1 for p in people if p.submitted and not p.waiting)
@@ -326,9 +336,12 @@ class ClassDebriefScreen(Screen):
             games = ngettext("{title}: {games} game, {finished} finished", "{title}: {games} games, {finished} finished",
                              r.games)
             parts.append(Text(games.format(title=r.title, games=r.games, finished=r.finished), style="bold"))
+            if not r.games:
+                parts += [Text(_(CD_NOBODY)), Text("")]
+                continue
             if r.scores:
                 parts.append(Text(_(CD_SCORES).format(best=M.score_points(r.scores[0]),
-                                                      median=M.score_points(r.scores[len(r.scores) // 2]),
+                                                      median=M.score_points(statistics.median(r.scores)),
                                                       lowest=M.score_points(r.scores[-1]))))
             stars = "  ".join(_(CD_STAR_COUNT).format(stars="★" * k or "0★", count=v)
                               for k, v in sorted(r.stars.items(), reverse=True))
@@ -341,11 +354,11 @@ class ClassDebriefScreen(Screen):
                               M.pct(r.key_split[key]) if r.key_split else "—")
             parts.append(table)
             if r.triggers:
-                parts.append(Text(_(CD_TIPS).format(tips=M.listing(_(CD_TIP).format(tip=t, count=n)
+                parts.append(Text(_(CD_TIPS).format(tips=M.listing(_(CD_TIP).format(tip=M.tip_name(t), count=n)
                                                                     for t, n in r.triggers))))
             if r.best_weeks:
                 for template, weeks in ((CD_BEST, r.best_weeks), (CD_WORST, r.worst_weeks)):
-                    parts.append(Text(_(template).format(weeks="; ".join(
+                    parts.append(Text(_(template).format(weeks=_(CD_SEPARATOR).join(
                         _(CD_WEEK).format(name=n, week=w, gmv=M.money(g)) for n, w, g in weeks))))
             parts.append(Text(""))
         self.query_one("#cd-text", Static).update(Group(*parts))
