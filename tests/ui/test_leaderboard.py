@@ -64,8 +64,9 @@ def test_a_broken_workshop_file_exits_1(tmp_path, capsys):
     assert str(path) in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_leaderboard_snapshot(snap_compare, tmp_path, monkeypatch, size):
+def test_leaderboard_snapshot(snap_compare, tmp_path, monkeypatch, size, lang):
     monkeypatch.chdir(tmp_path)
     workshop_file(tmp_path)
     _game(tmp_path, "Li Na", 2)
@@ -76,8 +77,14 @@ def test_leaderboard_snapshot(snap_compare, tmp_path, monkeypatch, size):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
-    app = create_leaderboard("ws.toml", ["saves"], every=0, still=True)
-    assert snap_compare(app, terminal_size=size, run_before=ready)
+    from trainer import i18n
+
+    i18n.set_language(lang)  # as `fact-trainer --lang zh leaderboard --live` sets it
+    try:
+        app = create_leaderboard("ws.toml", ["saves"], every=0, still=True)
+        assert snap_compare(app, terminal_size=size, run_before=ready)
+    finally:
+        i18n.set_language("en")
 
 
 @h.sync

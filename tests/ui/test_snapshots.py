@@ -109,6 +109,12 @@ async def _debrief(pilot):
     await h.settle(pilot)
 
 
+async def _export(pilot):
+    await _debrief(pilot)
+    await pilot.press("x")
+    await h.settle(pilot)
+
+
 SCREENS = {
     "title": _title,
     "picker": _picker,
@@ -121,6 +127,7 @@ SCREENS = {
     "history": _history,
     "end": h.to_end,
     "debrief": _debrief,
+    "export": _export,
     "name": _name,
     "load": _load,
     "load_problem": _load_problem,

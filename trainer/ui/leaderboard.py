@@ -30,6 +30,7 @@ class LeaderboardApp(App[int]):
     """One table of ranked games, and one of the games that do not verify (unranked, with why)."""
 
     TITLE = M.APP_TITLE
+    ENABLE_COMMAND_PALETTE = False  # a projected board: nothing to search, and Textual's commands are English
     CSS = """
     #lb-status { height: 1; padding: 0 1; color: $text-muted; }
     #lb-ranked { height: 2fr; scrollbar-size-horizontal: 0; }
@@ -43,9 +44,17 @@ class LeaderboardApp(App[int]):
 
     def __init__(self, workshop, scenarios, folders: list[Path], every: float = REFRESH_SECONDS,
                  still: bool = False):
+        from trainer import i18n
+        from trainer.ui.language import level_language, relabel_bindings
+
+        relabel_bindings(i18n.language())  # the key labels in the language in force (Textual read them at import)
         super().__init__()
         self.workshop = workshop
         self.scenarios = scenarios
+        lang = level_language()
+        self.shown_title = workshop.localized(lang).title
+        """The workshop's and each round's title as the room reads them (the level's own text)."""
+        self.shown_titles = {s.id: s.localized(lang).title for s in scenarios}
         self.folders = folders
         self.every = every
         self.still = still
@@ -63,7 +72,7 @@ class LeaderboardApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.workshop.title
+        self.sub_title = self.shown_title
         # fixed widths: auto widths measured on an empty table would cut every name short
         for table, columns, widths in (("#lb-ranked", M.LB_COLUMNS, RANKED_WIDTHS),
                                        ("#lb-unverified", M.LB_UNVERIFIED_COLUMNS, UNVERIFIED_WIDTHS)):
@@ -108,7 +117,7 @@ class LeaderboardApp(App[int]):
     def show(self, entries: list) -> None:
         """Fill both tables from `entries`."""
         self.entries = entries
-        titles = {s.id: s.title for s in self.scenarios}
+        titles = self.shown_titles
         ranked = self.query_one("#lb-ranked", DataTable)
         unverified = self.query_one("#lb-unverified", DataTable)
         ranked.clear()
