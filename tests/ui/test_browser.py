@@ -110,14 +110,20 @@ class Page:
 
     async def see(self, words: str, timeout: float = 45) -> None:
         """Wait until `words` show on the screen (then forget what was shown so far)."""
+        await self.see_all(words, timeout=timeout)
+
+    async def see_all(self, *words: str, timeout: float = 45) -> None:
+        """Wait until every one of `words` has shown, in any order and any frames (a screen and
+        the notification over it can come in one frame, or the other way round)."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            if words in self.text:
+            if all(w in self.text for w in words):
                 self.text = ""
                 return
             await asyncio.sleep(0.1)
         await self.page.screenshot(path=str(self.shots / f"{self.label}-failure.png"))
-        raise AssertionError(f"{self.label}: {words!r} never showed; last shown: {self.text[-500:]!r}")
+        missing = [w for w in words if w not in self.text]
+        raise AssertionError(f"{self.label}: {missing!r} never showed; last shown: {self.text[-500:]!r}")
 
     async def type(self, text: str, delay: float = 20) -> None:
         """Type as a person does, `delay` ms a key (0: as fast as the keyboard sends them)."""

@@ -27,7 +27,11 @@ def room(tmp_path, monkeypatch):
     from trainer.core.saves import Autosave
     from trainer.core.workshop import load_workshop
 
+    from trainer.core import console
+
     monkeypatch.chdir(tmp_path)
+    # a busy machine can take longer than a presence lasts between writing one and the picture
+    monkeypatch.setattr(console, "PRESENCE_STALE", 3600.0)
     path = tmp_path / "ws.toml"
     path.write_text('id = "ws-test"\ntitle = "Tea and dairy: a test workshop"\nscenarios = ["tutorial", "dairy-gpm"]\n'
                     f'seeds = [77, 78]\naccess_code = "{CODE}"\nfacilitator_code = "{HOST}"\nturn_timer = 180\n'
