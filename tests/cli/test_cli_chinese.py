@@ -7,6 +7,7 @@ terms (GMV, GPM, ROI, KOL, F/A/C/T) are taken out must be nothing."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -228,6 +229,7 @@ def test_serve_start_up_lines_speak_chinese(capsys, tmp_path, monkeypatch):
         def serve(self):
             pass
 
+    monkeypatch.setattr(os, "environ", os.environ.copy())  # serve sets its address and codes for its games
     monkeypatch.setattr(textual_serve.server, "Server", Server)
     monkeypatch.setattr("trainer.serving.port_taken", lambda host, port: None)
     code, out, err = zh(capsys, "serve", "--workshop", WORKSHOP, "--saves-dir", tmp_path, "--port", "8765")

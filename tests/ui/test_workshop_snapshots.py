@@ -32,6 +32,10 @@ def room(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     # a busy machine can take longer than a presence lasts between writing one and the picture
     monkeypatch.setattr(console, "PRESENCE_STALE", 3600.0)
+    from trainer.serving import FACILITATOR_CODE, PUBLIC_URL
+
+    for var in (PUBLIC_URL, FACILITATOR_CODE):  # a served game's, never this picture's
+        monkeypatch.delenv(var, raising=False)
     path = tmp_path / "ws.toml"
     path.write_text('id = "ws-test"\ntitle = "Tea and dairy: a test workshop"\nscenarios = ["tutorial", "dairy-gpm"]\n'
                     f'seeds = [77, 78]\naccess_code = "{CODE}"\nfacilitator_code = "{HOST}"\nturn_timer = 180\n'

@@ -1,32 +1,24 @@
-"""The key bar at the bottom of every screen: Textual's Footer, rebuilt only when what it shows changes.
+"""The key bar at the bottom of every screen: Textual's Footer, its keys built in its own style.
 
-Textual's Footer composes its keys again whenever the screen's bindings may have changed: on
-every focus change and every screen switch, a dozen new widgets styled each time, though the
-keys shown are the same. In a workshop of thirty games on two cores that was about a seventh
-of the time from ending a week to its results (benchmarks/workshop_load.py). This one keeps a
-signature of the keys it shows (key, label, action, enabled, tooltip, group) and rebuilds only
-when it differs, so a language switch or a key enabled or disabled still shows at once; and its
-keys start in its style rather than restyling themselves twice when built.
+Textual's Footer composes its keys again whenever the screen's bindings may have changed (every
+focus change, every screen switch). Each FooterKey is born `compact` and is then bound to the
+footer's style, so each key was restyled twice every time: about 80 ms of a game's first results
+screen (benchmarks/workshop_load.py). This one starts each key in the footer's style.
+
+Keeping the keys when they have not changed (a signature of what they show) halved a week's
+time in a profile, but with it the browser tests failed now and then: a week's results or the
+next cockpit never reached the page whole. Until that is understood, the keys are rebuilt.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
 
 class Footer(TextualFooter):
-    """Textual's Footer that recomposes only when the keys it shows change."""
-
-    _shown: tuple | None = None
-
-    def _signature(self, screen: Screen) -> tuple:
-        shown = tuple((binding.key, binding.action, binding.description, enabled, tooltip,
-                       None if binding.group is None else binding.group.description)
-                      for _node, binding, enabled, tooltip in screen.active_bindings.values() if binding.show)
-        return shown, self.show_command_palette, self.app.ENABLE_COMMAND_PALETTE, self.compact
+    """Textual's Footer whose keys are built in its own style."""
 
     def compose(self) -> ComposeResult:
         # each key starts in the footer's own style: a FooterKey is born compact and then bound to the
@@ -36,13 +28,3 @@ class Footer(TextualFooter):
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 widget.set_reactive(FooterKey.compact, self.compact)
             yield widget
-
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen:
-            signature = self._signature(screen)
-            if signature != self._shown:
-                self._shown = signature
-                self.call_after_refresh(self.recompose)
