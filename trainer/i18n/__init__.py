@@ -30,7 +30,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from trainer.core.languages import CATALOGS, DEFAULT, DOMAIN, catalog_of, level_code
+from trainer.core.languages import CATALOGS, DEFAULT, DOMAIN, catalog_of, english_name, level_code
 
 LANGUAGES: tuple[str, ...] = CATALOGS
 """The languages the game speaks, as catalog codes, English first: one per catalog shipped under
@@ -38,7 +38,7 @@ locale/ (trainer.core.languages reads them), so that a language is added by its 
 `own_name(code)` names each in itself (the switch on the title screen)."""
 
 # a language as a person or a system names it -> a catalog code: its language part (zh -> zh_CN)
-_ALIASES = {code: catalog for catalog in reversed(CATALOGS) for code in (level_code(catalog),)}
+_ALIASES = {level_code(catalog): catalog for catalog in reversed(CATALOGS)}  # the first catalog of a language wins
 
 class Msg(str):
     """A message marked for translation (`N_`): the English text, translated when read."""
@@ -82,8 +82,10 @@ def normalize(name: str | None) -> str | None:
     tag = name.strip().split(".")[0].split("@")[0].replace("-", "_")
     if tag in LANGUAGES:
         return tag
-    if tag.lower() in ("english", "中文", "简体中文", "chinese") and (tag.lower() == "english" or "zh" in _ALIASES):
-        return "en" if tag.lower() == "english" else _ALIASES["zh"]
+    if tag.lower() == "english":
+        return "en"
+    if tag.lower() in ("中文", "简体中文", "chinese"):
+        return _ALIASES.get("zh")
     return _ALIASES.get(tag.split("_")[0].lower())
 
 
@@ -295,16 +297,14 @@ def language_name(language: str) -> str:
     translation of its English name (Chinese -> 中文), else Babel's name in the reader's locale."""
     from babel import Locale, UnknownLocaleError
 
-    code = catalog_of(language) or language
-    try:
-        locale = Locale.parse(code)
-    except (ValueError, UnknownLocaleError):
-        return language
-    english = locale.get_language_name("en") or language
+    english = english_name(language)
     said = gettext(english)
     if said != english or level_code(_language) == "en":
         return said
-    return locale.get_language_name(babel_locale()) or english
+    try:
+        return Locale.parse(catalog_of(language) or language).get_language_name(babel_locale()) or english
+    except (ValueError, UnknownLocaleError):
+        return english
 
 
 def decimal(x: float, pattern: str | None = None) -> str:
